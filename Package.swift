@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One list of settings for every target: Swift 6 language mode (strict concurrency is on by default there).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "vigie",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vigie", targets: ["vigie"]),
+        .library(name: "VigieAudit", targets: ["VigieAudit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libgit2 from the system (Debian: libgit2-dev). Only VigieGit imports it.
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        .target(name: "VigieGit", dependencies: ["CLibGit2"], swiftSettings: strict),
+        .target(name: "VigieCore", swiftSettings: strict),
+        .target(
+            name: "VigieRules",
+            dependencies: ["VigieCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(name: "VigieReport", dependencies: ["VigieCore"], swiftSettings: strict),
+        .target(
+            name: "VigieAudit",
+            dependencies: ["VigieGit", "VigieCore", "VigieRules", "VigieReport"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "VigieCLI",
+            dependencies: ["VigieAudit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "vigie", dependencies: ["VigieCLI"], swiftSettings: strict),
+
+        .target(
+            name: "VigieTestSupport",
+            dependencies: ["VigieGit", "VigieCore", .product(name: "Yams", package: "Yams")],
+            path: "Tests/VigieTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "VigieGitTests", dependencies: ["VigieGit", "VigieTestSupport"], swiftSettings: strict),
+        .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore"], swiftSettings: strict),
+        .testTarget(
+            name: "VigieRulesTests",
+            dependencies: ["VigieRules", "VigieCore", "VigieTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "VigieReportTests", dependencies: ["VigieReport", "VigieCore"], swiftSettings: strict),
+        .testTarget(
+            name: "VigieCLITests",
+            dependencies: ["VigieAudit", "VigieTestSupport"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

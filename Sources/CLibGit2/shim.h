@@ -1,0 +1,15 @@
+#ifndef VIGIE_CLIBGIT2_SHIM_H
+#define VIGIE_CLIBGIT2_SHIM_H
+#include <git2.h>
+
+/* git_libgit2_opts is C-variadic, which Swift does not import: fixed-arity wrappers. */
+static inline int vigie_git_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+static inline int vigie_git_set_owner_validation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}
+static inline int vigie_git_set_search_path_empty(int level) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
+}
+#endif

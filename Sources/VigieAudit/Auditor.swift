@@ -1,0 +1,149 @@
+import Foundation
+public import VigieCore
+import VigieGit
+public import VigieRules
+
+/// What to audit and how.
+public struct AuditRequest: Sendable {
+    public var path: String
+    public var revision: String
+    public var asOf: Day
+    public var language: Language
+    /// Largest file a rule reads, in bytes.
+    public var readCap: Int64
+
+    public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20) {
+        self.path = path
+        self.revision = revision
+        self.asOf = asOf
+        self.language = language
+        self.readCap = readCap
+    }
+}
+
+/// The tool's own version, printed by `vigie --version` and recorded in every scorecard.
+public enum VigieVersion {
+    public static let current = "0.1.0"
+    public static var libgit2: String { LibGit2.version }
+}
+
+/// Opens a repository, builds the snapshot of the requested commit, runs the rule set and returns the scorecard.
+public struct Auditor: Sendable {
+    public let ruleSet: RuleSet
+
+    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    /// Loads the rule set `id` from `directory`, turning configuration errors into `AuditError.invalidRules`.
+    public static func loadRuleSet(directory: String, id: String) throws(AuditError) -> RuleSet {
+        do {
+            return try RuleSet.load(directory: directory, id: id)
+        } catch {
+            throw .invalidRules(error)
+        }
+    }
+
+    public func audit(_ request: AuditRequest) throws(AuditError) -> Scorecard {
+        let path = request.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .pathNotFound(path: path) }
+        let repository: Repository
+        do {
+            repository = try Repository(discoveringFrom: path)
+        } catch {
+            if error.code == .notFound { throw .notARepository(path: path) }
+            throw .unreadableRepository(path: path, error: error)
+        }
+        return try Self.mapErrors(path: path, revision: request.revision) {
+            try audit(repository, request: request)
+        }
+    }
+
+    private func audit(_ repository: Repository, request: AuditRequest) throws -> Scorecard {
+        let head = try repository.head()
+        if case .unborn(let branch) = head, request.revision == "HEAD" {
+            throw AuditError.emptyRepository(path: request.path, branch: branch)
+        }
+        let commit = try repository.resolveCommit(request.revision)
+        let tree = try repository.listTree(commit.treeID)
+        var ids: [String: ObjectID] = [:]
+        let entries = tree.map { entry -> SnapshotEntry in
+            ids[entry.path.display] = entry.id
+            return SnapshotEntry(pathBytes: entry.path.bytes, kind: SnapshotEntry.Kind(entry.kind), size: entry.size)
+        }
+        let snapshot = RepositorySnapshot(
+            name: Self.repositoryName(repository),
+            entries: entries,
+            reader: GitSnapshotReader(repository: repository, commit: commit.id, ids: ids),
+            readCap: request.readCap,
+            isShallow: repository.isShallow
+        )
+        let context = AuditContext(asOf: request.asOf, language: request.language)
+        let result = ruleSet.engine.run(snapshot, context: context)
+        let branch: String? = if case .branch(let name) = head { name } else { nil }
+        return Scorecard(
+            tool: ToolInfo(version: VigieVersion.current, libgit2: VigieVersion.libgit2),
+            repository: RepositoryInfo(
+                name: snapshot.name,
+                source: Self.displaySource(request.path),
+                ref: request.revision,
+                commit: commit.id.hex,
+                commitDate: isoTimestamp(seconds: commit.time, offsetMinutes: commit.timeOffsetMinutes),
+                branch: request.revision == "HEAD" ? branch : nil,
+                shallow: repository.isShallow
+            ),
+            asOf: request.asOf,
+            ruleset: ruleSet.info,
+            lang: request.language,
+            score: result.score,
+            grade: result.score.map(Grade.init(score:)),
+            summary: StatusCounts(result.checks.map(\.status)),
+            categories: result.categories,
+            checks: result.checks,
+            facts: result.facts
+        )
+    }
+
+    /// Sorts libgit2 failures into the errors a user can act on.
+    static func mapErrors<T>(path: String, revision: String, _ body: () throws -> T) throws(AuditError) -> T {
+        do {
+            return try body()
+        } catch let error as AuditError {
+            throw error
+        } catch let error as GitError {
+            switch error.operation {
+            case "git_revparse_single", "git_object_peel":
+                throw .unknownRevision(path: path, revision: revision, detail: error.message)
+            default:
+                if error.isCorruptOrMissingObject { throw .corruptRepository(path: path, detail: error.message) }
+                throw .unreadableRepository(path: path, error: error)
+            }
+        } catch {
+            throw .corruptRepository(path: path, detail: String(describing: error))
+        }
+    }
+
+    /// The work tree's folder name; for a bare repository, its folder name without `.git`.
+    static func repositoryName(_ repository: Repository) -> String {
+        let folder = repository.workDirectory ?? repository.gitDirectory
+        var name = URL(fileURLWithPath: folder).lastPathComponent
+        if name == ".git" { name = URL(fileURLWithPath: folder).deletingLastPathComponent().lastPathComponent }
+        if name.hasSuffix(".git") { name = String(name.dropLast(4)) }
+        return name.isEmpty ? "repository" : name
+    }
+
+    /// The path as an absolute, standardised path (no `.` or `..`).
+    static func displaySource(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+extension SnapshotEntry.Kind {
+    init(_ kind: EntryKind) {
+        switch kind {
+        case .file, .directory: self = .file
+        case .executable: self = .executable
+        case .symlink: self = .symlink
+        case .submodule: self = .submodule
+        }
+    }
+}

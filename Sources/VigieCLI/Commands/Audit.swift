@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import VigieAudit
+import VigieCore
+import VigieReport
+
+extension Vigie {
+    /// `vigie audit [PATH]`: one repository, a verdict on the terminal, scorecards on request.
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Audit one repository (a work tree, a folder inside one, a .git folder or a bare clone).",
+            discussion: "vigie reads the committed tree of the chosen revision through libgit2, never the work tree: uncommitted changes are not audited."
+        )
+
+        @Argument(help: "The repository to audit.")
+        var path: String = "."
+
+        @Option(help: ArgumentHelp("Branch, tag or commit to audit.", valueName: "ref"))
+        var ref: String = "HEAD"
+
+        @Option(help: "What to print on stdout: text (default), json or markdown.")
+        var format: ReportFormat = .text
+
+        @Option(help: ArgumentHelp("Also write <repo-name>.json and <repo-name>.md into this folder.", valueName: "dir"))
+        var output: String?
+
+        @Flag(name: .customLong("no-color"), help: "Never colour the text output (also: NO_COLOR).")
+        var noColor = false
+
+        @OptionGroup var options: AuditOptions
+
+        func run() throws {
+            let language = options.lang
+            do {
+                let rulesFolder = try RulesLocator.locate(explicit: options.rules)
+                let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: options.ruleset)
+                let scorecard = try Auditor(ruleSet: ruleSet).audit(
+                    AuditRequest(path: path, revision: ref, asOf: options.day, language: language))
+                if let output {
+                    try ScorecardWriter.write(scorecard, to: output)
+                }
+                let color = format == .text && !noColor && isatty(STDOUT_FILENO) == 1
+                    && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                print(try format.render(scorecard, color: color), terminator: "")
+                if let threshold = options.failUnder, (scorecard.score ?? 0) < threshold {
+                    let score = scorecard.score.map(String.init) ?? "—"
+                    printError(LocalizedText(fr: "vigie : score \(score) inférieur au seuil \(threshold) (--fail-under)",
+                                        en: "vigie: score \(score) is below the threshold \(threshold) (--fail-under)")[language])
+                    throw ExitCode(ExitStatus.belowThreshold.rawValue)
+                }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                throw CLIFailure(error: error, language: language)
+            }
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,84 @@
+/// Everything a report says about a rule, independent of any repository.
+public struct RuleMetadata: Sendable {
+    /// Stable forever, dotted and lowercase: `licence.allowed`. The first segment is the category.
+    public let id: String
+    public let category: RuleCategory
+    /// Weight used when the rule set does not set one.
+    public let defaultWeight: Int
+    public let title: LocalizedText
+    /// Why the rule matters (Markdown).
+    public let rationale: LocalizedText
+    /// How to fix a failure, shown when the rule does not pass.
+    public let remediation: LocalizedText
+
+    public init(id: String, category: RuleCategory, defaultWeight: Int, title: LocalizedText, rationale: LocalizedText, remediation: LocalizedText) {
+        self.id = id
+        self.category = category
+        self.defaultWeight = defaultWeight
+        self.title = title
+        self.rationale = rationale
+        self.remediation = remediation
+    }
+}
+
+/// The result of a check. `error` means "could not check", never "the repository fails".
+public enum CheckStatus: String, Sendable, Codable, CaseIterable {
+    case pass, warn, fail, skip, error
+}
+
+/// A place in the repository a result points at.
+public struct Finding: Sendable, Equatable {
+    public let path: String
+    public let line: Int?
+    public let message: LocalizedText?
+
+    public init(path: String, line: Int? = nil, message: LocalizedText? = nil) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+}
+
+/// What a rule concludes about one repository.
+public struct RuleOutcome: Sendable, Equatable {
+    public let status: CheckStatus
+    /// One sentence saying what was found (or, for `skip` and `error`, why there is no verdict).
+    public let message: LocalizedText
+    public let findings: [Finding]
+
+    public init(status: CheckStatus, message: LocalizedText, findings: [Finding] = []) {
+        self.status = status
+        self.message = message
+        self.findings = findings
+    }
+
+    public static func pass(_ message: LocalizedText, _ findings: [Finding] = []) -> RuleOutcome { .init(status: .pass, message: message, findings: findings) }
+    public static func warn(_ message: LocalizedText, _ findings: [Finding] = []) -> RuleOutcome { .init(status: .warn, message: message, findings: findings) }
+    public static func fail(_ message: LocalizedText, _ findings: [Finding] = []) -> RuleOutcome { .init(status: .fail, message: message, findings: findings) }
+    public static func skip(_ reason: LocalizedText) -> RuleOutcome { .init(status: .skip, message: reason) }
+}
+
+/// What a rule may read besides the snapshot: the day the audit is "as of" and the report language.
+/// Rules never read the clock.
+public struct AuditContext: Sendable {
+    public let asOf: Day
+    public let language: Language
+
+    public init(asOf: Day, language: Language) {
+        self.asOf = asOf
+        self.language = language
+    }
+}
+
+/// A check. Configured instances are built by the rule set loader; `evaluate` must not keep state.
+public protocol Rule: Sendable {
+    var metadata: RuleMetadata { get }
+    func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome
+}
+
+/// Extra named values a rule contributes to the scorecard's `facts`, computed once per audit.
+public protocol FactProvider: Sendable {
+    /// The key under `facts`, e.g. "licence".
+    var key: String { get }
+    func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue
+}

@@ -1,0 +1,189 @@
+/// The scorecard: a versioned contract (docs/schema/scorecard.schema.json). Later versions add
+/// fields; they never rename or remove one. Keys are snake_case and encoded sorted.
+public struct Scorecard: Sendable, Equatable, Codable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int = Scorecard.currentSchemaVersion
+    public var tool: ToolInfo
+    public var repository: RepositoryInfo
+    public var asOf: Day
+    public var ruleset: RulesetInfo
+    public var lang: Language
+    /// 0–100, or nil when no check could give a verdict.
+    public var score: Int?
+    public var grade: Grade?
+    public var summary: StatusCounts
+    public var categories: [CategoryScore]
+    public var checks: [CheckResult]
+    public var facts: [String: JSONValue]
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", tool, repository, asOf = "as_of", ruleset, lang, score, grade, summary, categories, checks, facts
+    }
+
+    public init(tool: ToolInfo, repository: RepositoryInfo, asOf: Day, ruleset: RulesetInfo, lang: Language,
+                score: Int?, grade: Grade?, summary: StatusCounts, categories: [CategoryScore], checks: [CheckResult], facts: [String: JSONValue]) {
+        self.tool = tool
+        self.repository = repository
+        self.asOf = asOf
+        self.ruleset = ruleset
+        self.lang = lang
+        self.score = score
+        self.grade = grade
+        self.summary = summary
+        self.categories = categories
+        self.checks = checks
+        self.facts = facts
+    }
+
+    /// Explicit nulls for optional values, so every key is always present (the schema requires them).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(tool, forKey: .tool)
+        try container.encode(repository, forKey: .repository)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(ruleset, forKey: .ruleset)
+        try container.encode(lang, forKey: .lang)
+        try container.encode(score, forKey: .score)
+        try container.encode(grade, forKey: .grade)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(checks, forKey: .checks)
+        try container.encode(facts, forKey: .facts)
+    }
+}
+
+public struct ToolInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var version: String
+    public var libgit2: String
+    public init(name: String = "vigie", version: String, libgit2: String) {
+        self.name = name
+        self.version = version
+        self.libgit2 = libgit2
+    }
+}
+
+public struct RepositoryInfo: Sendable, Equatable, Codable {
+    public var name: String
+    /// The path or URL given by the user, never with credentials.
+    public var source: String
+    /// The revision asked for (`HEAD` by default).
+    public var ref: String
+    public var commit: String
+    /// The commit's committer date, ISO 8601 with its offset.
+    public var commitDate: String
+    /// The branch HEAD was on, or nil when detached.
+    public var branch: String?
+    public var shallow: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case name, source, ref, commit, commitDate = "commit_date", branch, shallow
+    }
+
+    public init(name: String, source: String, ref: String, commit: String, commitDate: String, branch: String?, shallow: Bool) {
+        self.name = name
+        self.source = source
+        self.ref = ref
+        self.commit = commit
+        self.commitDate = commitDate
+        self.branch = branch
+        self.shallow = shallow
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(source, forKey: .source)
+        try container.encode(ref, forKey: .ref)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(commitDate, forKey: .commitDate)
+        try container.encode(branch, forKey: .branch)
+        try container.encode(shallow, forKey: .shallow)
+    }
+}
+
+public struct RulesetInfo: Sendable, Equatable, Codable {
+    public var id: String
+    public var version: String
+    public init(id: String, version: String) {
+        self.id = id
+        self.version = version
+    }
+}
+
+/// How many checks ended in each status.
+public struct StatusCounts: Sendable, Equatable, Codable {
+    public var pass = 0, warn = 0, fail = 0, skip = 0, error = 0
+    public init() {}
+    public init(_ statuses: some Sequence<CheckStatus>) {
+        for status in statuses {
+            switch status {
+            case .pass: pass += 1
+            case .warn: warn += 1
+            case .fail: fail += 1
+            case .skip: skip += 1
+            case .error: error += 1
+            }
+        }
+    }
+}
+
+public struct CategoryScore: Sendable, Equatable, Codable {
+    public var id: String
+    public var title: String
+    public var score: Int?
+    public var grade: Grade?
+    public var summary: StatusCounts
+
+    public init(id: String, title: String, score: Int?, grade: Grade?, summary: StatusCounts) {
+        self.id = id
+        self.title = title
+        self.score = score
+        self.grade = grade
+        self.summary = summary
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(score, forKey: .score)
+        try container.encode(grade, forKey: .grade)
+        try container.encode(summary, forKey: .summary)
+    }
+}
+
+public struct Evidence: Sendable, Equatable, Codable {
+    public var path: String
+    public var line: Int?
+    public var message: String?
+    public init(path: String, line: Int?, message: String?) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+}
+
+public struct CheckResult: Sendable, Equatable, Codable {
+    public var id: String
+    public var category: String
+    public var status: CheckStatus
+    public var weight: Int
+    public var title: String
+    public var message: String
+    public var evidence: [Evidence]
+    public var remediation: String
+
+    public init(id: String, category: String, status: CheckStatus, weight: Int, title: String, message: String, evidence: [Evidence], remediation: String) {
+        self.id = id
+        self.category = category
+        self.status = status
+        self.weight = weight
+        self.title = title
+        self.message = message
+        self.evidence = evidence
+        self.remediation = remediation
+    }
+}

@@ -1,0 +1,31 @@
+import CLibGit2
+
+/// Process-wide libgit2 set-up, done once before the first call.
+///
+/// vigie only reads repositories, so it turns off what costs time without protecting a reader
+/// (strict hash verification re-hashes every object read: docs/performance.md) and what would
+/// make results depend on the machine (user and system git configuration).
+public enum LibGit2 {
+    /// The libgit2 version actually linked, e.g. "1.5.1".
+    public static var version: String {
+        _ = initialized
+        var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
+        git_libgit2_version(&major, &minor, &revision)
+        return "\(major).\(minor).\(revision)"
+    }
+
+    static let initialized: Bool = {
+        git_libgit2_init()
+        // Objects are read, never written: re-hashing each one on read only costs time (×0.77 when off).
+        _ = vigie_git_set_strict_hash_verification(0)
+        // Owner validation guards git from running commands named in a foreign repository's config.
+        // libgit2 never runs such commands and vigie never checks out, so auditing a checkout owned by
+        // another user (a CI workspace, a colleague's clone) is safe: see docs/architecture.md.
+        _ = vigie_git_set_owner_validation(0)
+        // Ignore ~/.gitconfig and /etc/gitconfig: the same repository gives the same scorecard everywhere.
+        for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA] {
+            _ = vigie_git_set_search_path_empty(level.rawValue)
+        }
+        return true
+    }()
+}

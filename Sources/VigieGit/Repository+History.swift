@@ -1,0 +1,110 @@
+import CLibGit2
+import Foundation
+
+extension Repository {
+    /// Calls `body` once for every commit reachable from `start`, in no particular order.
+    ///
+    /// The walk reads each commit's raw object once and parses only its header (parents, author,
+    /// committer time): the fastest way libgit2 1.5 allows (docs/performance.md). In a shallow
+    /// clone it stops at the shallow boundary instead of failing on the missing parents.
+    /// Any read error (a missing or corrupt commit) is thrown: the walk never stops silently.
+    public func walkHistory(from start: ObjectID, limit: Int = .max, _ body: (CommitRecord) throws -> Void) throws {
+        let boundary = shallowBoundary()
+        var seen: Set<ObjectID> = [start]
+        var pending: [ObjectID] = [start]
+        var visited = 0
+        while let id = pending.popLast(), visited < limit {
+            let header = try readCommitHeader(id)
+            visited += 1
+            try body(CommitRecord(id: id, author: header.author, committerTime: header.committerTime, parentCount: header.parents.count))
+            if boundary.contains(id) { continue }
+            for parent in header.parents where seen.insert(parent).inserted {
+                pending.append(parent)
+            }
+        }
+    }
+
+    /// The commits whose parents a shallow clone does not have.
+    private func shallowBoundary() -> Set<ObjectID> {
+        guard isShallow, let text = try? String(contentsOfFile: gitDirectory + "shallow", encoding: .utf8) else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
+    }
+
+    private func readCommitHeader(_ id: ObjectID) throws -> CommitHeader {
+        var oid = id.raw
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, odb, &oid), "git_odb_read")
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
+            throw GitError(code: .other(-1), category: .object, message: "object \(id.hex) is not a commit", operation: "git_odb_read")
+        }
+        let bytes = UnsafeRawBufferPointer(start: data, count: git_odb_object_size(object))
+        guard let header = CommitHeader(parsing: bytes) else {
+            throw GitError(code: .other(-1), category: .object, message: "commit \(id.hex) has a malformed header", operation: "git_odb_read")
+        }
+        return header
+    }
+}
+
+/// The header of a raw commit object, parsed by hand: git_commit_lookup would also copy the message.
+struct CommitHeader {
+    var parents: [ObjectID] = []
+    var author = Signature(name: "", email: "", time: 0, offsetMinutes: 0)
+    var committerTime: Int64 = 0
+
+    init?(parsing bytes: UnsafeRawBufferPointer) {
+        var sawAuthor = false
+        var lineStart = 0
+        let newline = UInt8(ascii: "\n")
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+            if lineEnd == lineStart { break } // the blank line that ends the header
+            let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+            if line.starts(with: Self.parentKey) {
+                guard line.count >= 47, let parent = ObjectID(hexBytes: UnsafeRawBufferPointer(rebasing: line[7..<47])) else { return nil }
+                parents.append(parent)
+            } else if line.starts(with: Self.authorKey) {
+                guard let signature = Self.signature(UnsafeRawBufferPointer(rebasing: line[7...])) else { return nil }
+                author = signature
+                sawAuthor = true
+            } else if line.starts(with: Self.committerKey) {
+                committerTime = Self.signature(UnsafeRawBufferPointer(rebasing: line[10...]))?.time ?? 0
+            }
+            lineStart = lineEnd + 1
+        }
+        guard sawAuthor else { return nil }
+    }
+
+    private static let parentKey = Array("parent ".utf8)
+    private static let authorKey = Array("author ".utf8)
+    private static let committerKey = Array("committer ".utf8)
+
+    /// Parses `Name <email> 1700000000 +0200`; the name may hold any bytes, so it is decoded leniently.
+    static func signature(_ bytes: UnsafeRawBufferPointer) -> Signature? {
+        guard let close = bytes.lastIndex(of: UInt8(ascii: ">")),
+              let open = bytes[..<close].lastIndex(of: UInt8(ascii: "<")) else { return nil }
+        var nameEnd = open
+        while nameEnd > 0 && bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
+        let name = String(decoding: bytes[..<nameEnd], as: UTF8.self)
+        let email = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+        let rest = String(decoding: bytes[(close + 1)...], as: UTF8.self).split(separator: " ")
+        let time = rest.first.flatMap { Int64($0) } ?? 0
+        var offset: Int32 = 0
+        if rest.count > 1, let zone = Int32(rest[1].dropFirst()), rest[1].count == 5 {
+            offset = (zone / 100 * 60 + zone % 100) * (rest[1].first == "-" ? -1 : 1)
+        }
+        return Signature(name: name, email: email, time: time, offsetMinutes: offset)
+    }
+}
+
+extension ObjectID {
+    /// Parses 40 hexadecimal digits given as bytes.
+    init?(hexBytes: UnsafeRawBufferPointer) {
+        guard hexBytes.count == 40 else { return nil }
+        var oid = git_oid()
+        let status = hexBytes.withMemoryRebound(to: CChar.self) { git_oid_fromstrn(&oid, $0.baseAddress, 40) }
+        guard status == 0 else { return nil }
+        self.init(oid)
+    }
+}

@@ -1,0 +1,64 @@
+/// What HEAD is: on a branch, detached at a commit, or on a branch with no commit yet.
+public enum HeadState: Sendable, Equatable {
+    case branch(String)
+    case detached
+    case unborn(String)
+}
+
+/// The kind of a tree entry, from its git file mode.
+public enum EntryKind: String, Sendable, Equatable {
+    case file, executable, symlink, submodule, directory
+}
+
+/// One entry of a tree listed recursively; directories themselves are not listed.
+public struct TreeEntry: Sendable, Equatable {
+    public let path: GitPath
+    public let kind: EntryKind
+    /// The git file mode, e.g. 0o100644.
+    public let mode: UInt32
+    /// Size in bytes of the blob; 0 for submodules.
+    public let size: Int64
+    public let id: ObjectID
+}
+
+/// A commit resolved from a revision: what the audit reads.
+public struct ResolvedCommit: Sendable, Equatable {
+    public let id: ObjectID
+    public let treeID: ObjectID
+    /// Committer time, seconds since the epoch, and its UTC offset in minutes.
+    public let time: Int64
+    public let timeOffsetMinutes: Int32
+}
+
+/// A person and a moment, as recorded in a commit header.
+public struct Signature: Sendable, Equatable {
+    public let name: String
+    public let email: String
+    /// Seconds since the epoch.
+    public let time: Int64
+    public let offsetMinutes: Int32
+}
+
+/// One commit of the history, as the history walk reports it.
+public struct CommitRecord: Sendable, Equatable {
+    public let id: ObjectID
+    public let author: Signature
+    public let committerTime: Int64
+    public let parentCount: Int
+}
+
+/// A tag and the commit it leads to.
+public struct TagRecord: Sendable, Equatable {
+    public let name: String
+    public let target: ObjectID
+    /// The tagger's time for an annotated tag, else the commit's committer time.
+    public let time: Int64
+    public let annotated: Bool
+}
+
+/// Raised when a blob is larger than the caller's cap: nothing of it was read.
+public struct BlobTooLarge: Error, Sendable, Equatable {
+    public let id: ObjectID
+    public let size: Int64
+    public let cap: Int64
+}

@@ -1,0 +1,55 @@
+public import VigieCore
+
+/// Every heading and label the reports print, in both languages.
+public enum ReportStrings {
+    public static let scorecardTitle = LocalizedText(fr: "Fiche d'évaluation vigie", en: "vigie scorecard")
+    public static let score = LocalizedText(fr: "Score", en: "Score")
+    public static let grade = LocalizedText(fr: "Note", en: "Grade")
+    public static let repository = LocalizedText(fr: "Dépôt", en: "Repository")
+    public static let commit = LocalizedText(fr: "Commit", en: "Commit")
+    public static let ruleset = LocalizedText(fr: "Jeu de règles", en: "Rule set")
+    public static let asOf = LocalizedText(fr: "Évalué au", en: "As of")
+    public static let check = LocalizedText(fr: "Vérification", en: "Check")
+    public static let status = LocalizedText(fr: "Statut", en: "Status")
+    public static let weight = LocalizedText(fr: "Poids", en: "Weight")
+    public static let result = LocalizedText(fr: "Résultat", en: "Result")
+    public static let toFix = LocalizedText(fr: "À corriger", en: "To fix")
+    public static let fix = LocalizedText(fr: "Correction", en: "Fix")
+    public static let evidence = LocalizedText(fr: "Fichiers", en: "Files")
+    public static let categories = LocalizedText(fr: "Catégories", en: "Categories")
+    public static let allPassing = LocalizedText(fr: "Toutes les vérifications applicables passent.", en: "Every applicable check passes.")
+    public static let noVerdict = LocalizedText(fr: "aucune vérification applicable", en: "no applicable check")
+    public static let notScored = LocalizedText(fr: "non noté", en: "not scored")
+    public static let shallow = LocalizedText(fr: "clone superficiel : l'historique est incomplet", en: "shallow clone: the history is incomplete")
+    public static let detached = LocalizedText(fr: "HEAD détachée", en: "detached HEAD")
+    public static let footer = LocalizedText(
+        fr: "Produit par vigie à partir de l'arbre commité (jamais de la copie de travail). Score = poids obtenu / poids applicable × 100 ; un avertissement compte pour moitié.",
+        en: "Produced by vigie from the committed tree (never the work tree). Score = earned weight / applicable weight × 100; a warning counts half.")
+
+    public static func statusName(_ status: CheckStatus) -> LocalizedText {
+        switch status {
+        case .pass: LocalizedText(fr: "réussi", en: "pass")
+        case .warn: LocalizedText(fr: "avertissement", en: "warning")
+        case .fail: LocalizedText(fr: "échec", en: "fail")
+        case .skip: LocalizedText(fr: "non applicable", en: "skipped")
+        case .error: LocalizedText(fr: "erreur", en: "error")
+        }
+    }
+
+    /// A symbol that carries the status without colour.
+    public static func statusSymbol(_ status: CheckStatus) -> String {
+        switch status {
+        case .pass: "✔"
+        case .warn: "⚠"
+        case .fail: "✘"
+        case .skip: "–"
+        case .error: "‼"
+        }
+    }
+
+    public static func summary(_ counts: StatusCounts) -> LocalizedText {
+        LocalizedText(
+            fr: "\(counts.pass) réussies, \(counts.warn) avertissements, \(counts.fail) échecs, \(counts.skip) non applicables, \(counts.error) erreurs",
+            en: "\(counts.pass) passed, \(counts.warn) warnings, \(counts.fail) failed, \(counts.skip) skipped, \(counts.error) errors")
+    }
+}

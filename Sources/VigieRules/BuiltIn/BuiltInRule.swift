@@ -1,0 +1,87 @@
+public import VigieCore
+
+/// A value a rule set may give a rule parameter.
+public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
+    case int(Int)
+    case string(String)
+    case bool(Bool)
+
+    public var description: String {
+        switch self {
+        case .int(let value): String(value)
+        case .string(let value): value
+        case .bool(let value): String(value)
+        }
+    }
+}
+
+/// A parameter a rule accepts in a rule set, with its default (which also fixes its type).
+public struct RuleParameter: Sendable {
+    public let name: String
+    public let defaultValue: ParameterValue
+    public let summary: LocalizedText
+    public init(_ name: String, default defaultValue: ParameterValue, _ summary: LocalizedText) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+}
+
+/// The parameter values a rule set gave, over the rule's defaults.
+public struct RuleParameters: Sendable {
+    let values: [String: ParameterValue]
+    public init(_ values: [String: ParameterValue]) { self.values = values }
+
+    public func int(_ name: String) -> Int {
+        if case .int(let value)? = values[name] { return value }
+        preconditionFailure("rule parameter '\(name)' is not an integer: the loader checks types against the defaults")
+    }
+}
+
+/// An expectation a rule must meet on a small repository: the examples document the rule and are
+/// run by the tests (RuleExamplesTests). `file`/`line` point a failure at the example itself.
+public struct RuleExample: Sendable, CustomStringConvertible {
+    public let name: String
+    public let files: [String: String]
+    public let expected: CheckStatus
+    public let parameters: [String: ParameterValue]
+    public let file: String
+    public let line: Int
+
+    public init(_ name: String, files: [String: String], expect expected: CheckStatus, parameters: [String: ParameterValue] = [:],
+                file: String = #filePath, line: Int = #line) {
+        self.name = name
+        self.files = files
+        self.expected = expected
+        self.parameters = parameters
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { name }
+}
+
+/// A rule written in Swift: one file holding its metadata, parameters, check and examples.
+public protocol BuiltInRule: Rule {
+    static var description: RuleMetadata { get }
+    static var parameters: [RuleParameter] { get }
+    static var examples: [RuleExample] { get }
+    init(parameters: RuleParameters, data: RuleData)
+}
+
+extension BuiltInRule {
+    public var metadata: RuleMetadata { Self.description }
+    public static var parameters: [RuleParameter] { [] }
+
+    /// Builds the rule with its defaults overridden by `values`.
+    public static func make(_ values: [String: ParameterValue] = [:], data: RuleData) -> Self {
+        var merged = Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.defaultValue) })
+        merged.merge(values) { _, new in new }
+        return Self(parameters: RuleParameters(merged), data: data)
+    }
+
+    /// `make` for callers holding an existential type (`any BuiltInRule.Type`).
+    public static func instance(_ values: [String: ParameterValue] = [:], data: RuleData) -> any Rule {
+        make(values, data: data)
+    }
+}

@@ -1,0 +1,41 @@
+public import VigieCore
+
+/// A licence file at the root (LICENSE, LICENCE, COPYING, UNLICENSE, any case and extension) or a REUSE `LICENSES/` folder.
+public struct LicencePresentRule: BuiltInRule {
+    public static let description = RuleMetadata(
+        id: "licence.present",
+        category: RuleCategory.named("licence")!,
+        defaultWeight: 3,
+        title: LocalizedText(fr: "Un fichier de licence est présent", en: "A licence file is present"),
+        rationale: LocalizedText(
+            fr: "Sans licence, personne n'a le droit de réutiliser le code : il n'est pas libre, même publié.",
+            en: "Without a licence nobody may reuse the code: published is not open."),
+        remediation: LocalizedText(
+            fr: "Ajoutez à la racine un fichier LICENSE contenant le texte intégral d'une licence de la liste des administrations (par exemple MIT, Apache-2.0, EUPL-1.2 ou etalab-2.0 pour les données).",
+            en: "Add a LICENSE file at the root with the full text of a licence on the French administrations' list (for example MIT, Apache-2.0, EUPL-1.2, or etalab-2.0 for data).")
+    )
+
+    public static let examples: [RuleExample] = [
+        RuleExample("LICENSE at the root passes", files: ["LICENSE": "MIT License", "README.md": "# x"], expect: .pass),
+        RuleExample("lower-case licence.md passes", files: ["licence.md": "text"], expect: .pass),
+        RuleExample("COPYING passes", files: ["COPYING": "text"], expect: .pass),
+        RuleExample("REUSE LICENSES folder passes", files: ["LICENSES/MIT.txt": "text", "src/a.c": "x"], expect: .pass),
+        RuleExample("no licence file fails", files: ["README.md": "# Project"], expect: .fail),
+        RuleExample("a licence file below the root fails", files: ["docs/LICENSE": "text"], expect: .fail),
+        RuleExample("LICENSEE.md is not a licence", files: ["LICENSEE.md": "text"], expect: .fail),
+    ]
+
+    let data: RuleData
+    public init(parameters: RuleParameters, data: RuleData) { self.data = data }
+
+    public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
+        let files = LicenceAnalysis.licenceFiles(in: snapshot, conventions: data.files)
+        guard !files.isEmpty else {
+            return .fail(LocalizedText(fr: "Aucun fichier de licence à la racine ni de dossier \(data.files.reuseFolder)/.",
+                                       en: "No licence file at the root and no \(data.files.reuseFolder)/ folder."))
+        }
+        let names = files.map(\.path).joined(separator: ", ")
+        return .pass(LocalizedText(fr: "Licence trouvée : \(names).", en: "Licence found: \(names)."),
+                     files.map { Finding(path: $0.path) })
+    }
+}

@@ -1,0 +1,85 @@
+public import VigieCore
+
+/// The README a newcomer reads first, and how much it says.
+public struct ReadmeAnalysis: Sendable {
+    /// The root README, preferring Markdown, then the shortest name (README.md before README.en.md).
+    public let file: SnapshotEntry?
+    /// Words outside headings, links' targets and markup.
+    public let bodyWords: Int
+    /// Words in total, headings included.
+    public let words: Int
+    public let headings: Int
+
+    public init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
+        let candidates = snapshot.rootEntries.filter {
+            ($0.kind == .file || $0.kind == .executable) && LicenceAnalysis.hasStem(String($0.name), data.files.readmeStems)
+        }
+        file = candidates.min { a, b in
+            let aMarkdown = a.name.lowercased().hasSuffix(".md"), bMarkdown = b.name.lowercased().hasSuffix(".md")
+            if aMarkdown != bMarkdown { return aMarkdown }
+            return (a.name.count, a.path) < (b.name.count, b.path)
+        }
+        guard let file else {
+            (bodyWords, words, headings) = (0, 0, 0)
+            return
+        }
+        (bodyWords, words, headings) = Self.count(try snapshot.text(of: file))
+    }
+
+    /// Counts words, telling heading lines (Markdown `#`, setext underlines, RST over/underlines) from body lines.
+    static func count(_ text: String) -> (body: Int, total: Int, headings: Int) {
+        var body = 0, total = 0, headings = 0
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        var inCodeFence = false
+        for (index, rawLine) in lines.enumerated() {
+            let line = rawLine.trimmingCharacters(in: " \t")
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { inCodeFence.toggle(); continue }
+            if line.isEmpty || Self.isUnderline(line) { continue }
+            let next = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: " \t") : ""
+            let isHeading = !inCodeFence && (line.hasPrefix("#") || (!next.isEmpty && Self.isUnderline(next)))
+            let count = Self.words(in: line)
+            total += count
+            if isHeading { headings += 1 } else if !line.hasPrefix("<!--") { body += count }
+        }
+        return (body, total, headings)
+    }
+
+    static func isUnderline(_ line: String) -> Bool {
+        line.count >= 3 && Set(line).count == 1 && ["=", "-", "~", "^", "*"].contains(line.first!)
+    }
+
+    /// Words are runs of letters or digits; URLs and image markup count as one at most.
+    static func words(in line: String) -> Int {
+        line.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }
+            .filter { $0.contains { $0.isLetter } }
+            .count
+    }
+
+    func facts() -> JSONValue {
+        .object([
+            "path": file.map { .string($0.path) } ?? .null,
+            "words": .int(words),
+            "body_words": .int(bodyWords),
+            "headings": .int(headings),
+        ])
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = self[...]
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+/// Contributes `facts.readme`.
+public struct ReadmeFacts: FactProvider {
+    public let key = "readme"
+    let data: RuleData
+    public init(data: RuleData) { self.data = data }
+    public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
+        try ReadmeAnalysis(snapshot, data: data).facts()
+    }
+}

@@ -1,0 +1,3 @@
+import VigieCLI
+
+Vigie.runMain()
