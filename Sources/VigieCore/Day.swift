@@ -79,7 +79,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 }
 
 /// ISO 8601 for a moment in seconds since the epoch, in the given UTC offset: `2024-03-01T10:00:00+01:00`.
-public func isoTimestamp(seconds: Int64, offsetMinutes: Int32) -> String {
+/// An offset git cannot have (a malformed commit header) is shown as UTC rather than as an invalid date.
+public func isoTimestamp(seconds: Int64, offsetMinutes rawOffset: Int32) -> String {
+    let offsetMinutes = abs(rawOffset) < 24 * 60 ? rawOffset : 0
     let local = seconds + Int64(offsetMinutes) * 60
     let day = Day(secondsSinceEpoch: local)
     let secondOfDay = local - day.daysSinceEpoch * 86_400

@@ -37,6 +37,13 @@ public struct Signature: Sendable, Equatable {
     /// Seconds since the epoch.
     public let time: Int64
     public let offsetMinutes: Int32
+
+    public init(name: String, email: String, time: Int64, offsetMinutes: Int32) {
+        self.name = name
+        self.email = email
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+    }
 }
 
 /// One commit of the history, as the history walk reports it.
