@@ -5,9 +5,9 @@ import Yams
 public struct LicenceFingerprint: Sendable, Equatable {
     public let id: String
     public let name: String
-    /// Normalised phrases (TextNormalizer).
-    public let all: [String]
-    public let none: [String]
+    /// Normalised phrases (TextNormalizer), as bytes.
+    public let all: [[UInt8]]
+    public let none: [[UInt8]]
 }
 
 /// Which licences French administrations may use (CRPA art. D. 323-2-1, data.gouv.fr list).
@@ -83,7 +83,7 @@ public struct RuleData: Sendable {
             result.append(LicenceFingerprint(
                 id: id,
                 name: field("name").flatMap { reader.string($0, what: "name") } ?? id,
-                all: all.map(TextNormalizer.normalize), none: none.map(TextNormalizer.normalize)
+                all: all.map(TextNormalizer.normalizedBytes), none: none.map(TextNormalizer.normalizedBytes)
             ))
         }
         return result

@@ -22,12 +22,12 @@ public struct LicenceIdentifier: Sendable {
 
     /// Every licence the text fully carries (a file may hold two: MIT then Apache-2.0), or one NOASSERTION match.
     public func identify(_ text: String) -> [LicenceMatch] {
-        let normalized = TextNormalizer.normalize(text)
+        let normalized = TextNormalizer.normalizedBytes(text)
         var matched: [String] = []
         var partial: [String: Double] = [:]
         for fingerprint in fingerprints {
-            let found = fingerprint.all.filter { normalized.contains($0) }.count
-            let excluded = fingerprint.none.contains { normalized.contains($0) }
+            let found = fingerprint.all.filter { contains(normalized, $0) }.count
+            let excluded = fingerprint.none.contains { contains(normalized, $0) }
             if found == fingerprint.all.count && !excluded {
                 if !matched.contains(fingerprint.id) { matched.append(fingerprint.id) }
             } else if found > 0 {
