@@ -164,6 +164,13 @@ public struct Evidence: Sendable, Equatable, Codable {
         self.line = line
         self.message = message
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(line, forKey: .line)
+        try container.encode(message, forKey: .message)
+    }
 }
 
 public struct CheckResult: Sendable, Equatable, Codable {

@@ -14,7 +14,7 @@ public struct TextRenderer {
         let where_ = repo.branch.map { "\(repo.ref) → \($0)" } ?? "\(repo.ref) (\(ReportStrings.detached[l]))"
         out.append(bold("vigie · \(sanitize(repo.name))") + "  \(sanitize(where_)) @ \(repo.commit.prefix(12)) · \(repo.commitDate.prefix(10))")
         let headline = card.score.map { "\($0)/100" } ?? ReportStrings.notScored[l]
-        let grade = card.grade.map { paint(" \($0.rawValue) ", gradeColor($0)) } ?? ""
+        let grade = card.grade.map { paint(color ? " \($0.rawValue) " : $0.rawValue, gradeColor($0)) } ?? ""
         out.append("\(ReportStrings.score[l]) \(bold(headline))  \(ReportStrings.grade[l]) \(grade)   "
                    + "(\(card.ruleset.id) \(card.ruleset.version), \(ReportStrings.asOf[l].lowercased()) \(card.asOf.iso))")
         if repo.shallow { out.append("⚠ \(ReportStrings.shallow[l])") }
