@@ -51,7 +51,7 @@ for name in "${sizes[@]}"; do
     printf '%s: %s commits, %s files, head %s, pack %s, %.1f s\n' "$name" \
         "$(git -C "$bare" rev-list --count HEAD)" "$(git -C "$bare" ls-tree -r HEAD | wc -l)" \
         "$(git -C "$bare" rev-parse --short HEAD)" "$(du -sh "$bare/objects/pack" | cut -f1)" \
-        "$(echo "$end - $start" | bc)"
+        "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')"
 done
 
 # vigie's own repository, as a real (if young) history: bare clone of the current HEAD.

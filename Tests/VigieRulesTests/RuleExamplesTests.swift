@@ -75,3 +75,13 @@ struct BuiltInRulesMetaTests {
         #expect(Set(files) == Set(registered))
     }
 }
+
+@Suite("docs/rules.md")
+struct RuleDocumentationTests {
+    @Test("is the output of `vigie rules docs` (regenerate it after changing a rule)")
+    func upToDate() throws {
+        let generated = RuleDocumentation.markdown(ruleSet: try RuleSet.load(directory: PackagePaths.rules.path, id: "eig"))
+        let committed = try String(contentsOf: PackagePaths.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        #expect(committed == generated, "run: swift run vigie rules docs > docs/rules.md")
+    }
+}

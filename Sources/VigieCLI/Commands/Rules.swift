@@ -9,7 +9,7 @@ extension Vigie {
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List and validate rules and rule sets.",
-            subcommands: [List.self, Validate.self]
+            subcommands: [List.self, Validate.self, Docs.self]
         )
 
         struct List: ParsableCommand {
@@ -38,6 +38,20 @@ extension Vigie {
                 do {
                     let ruleSet = try Auditor.loadRuleSet(directory: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
                     print(LocalizedText(fr: "\(ruleSet.id) : valide (\(ruleSet.rules.count) règles)", en: "\(ruleSet.id): valid (\(ruleSet.rules.count) rules)")[options.lang])
+                } catch {
+                    throw CLIFailure(error: error, language: options.lang)
+                }
+            }
+        }
+
+        struct Docs: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print the Markdown reference of every built-in rule (docs/rules.md).")
+            @OptionGroup var options: AuditOptions
+
+            func run() throws {
+                do {
+                    let ruleSet = try Auditor.loadRuleSet(directory: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+                    print(RuleDocumentation.markdown(ruleSet: ruleSet), terminator: "")
                 } catch {
                     throw CLIFailure(error: error, language: options.lang)
                 }
