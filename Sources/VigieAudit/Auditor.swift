@@ -11,13 +11,16 @@ public struct AuditRequest: Sendable {
     public var language: Language
     /// Largest file a rule reads, in bytes.
     public var readCap: Int64
+    /// Leave contributors' names out of facts and reports.
+    public var anonymize: Bool
 
-    public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20) {
+    public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20, anonymize: Bool = false) {
         self.path = path
         self.revision = revision
         self.asOf = asOf
         self.language = language
         self.readCap = readCap
+        self.anonymize = anonymize
     }
 }
 
@@ -77,7 +80,7 @@ public struct Auditor: Sendable {
             readCap: request.readCap,
             isShallow: repository.isShallow
         )
-        let context = AuditContext(asOf: request.asOf, language: request.language)
+        let context = AuditContext(asOf: request.asOf, language: request.language, anonymize: request.anonymize)
         let result = ruleSet.engine.run(snapshot, context: context)
         let branch: String? = if case .branch(let name) = head { name } else { nil }
         return Scorecard(

@@ -24,14 +24,37 @@ final class GitSnapshotReader: SnapshotReader {
         }
     }
 
-    func history() throws -> [HistoryCommit] {
-        var commits: [HistoryCommit] = []
+    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws {
+        let mailmap = try self.mailmap()
+        // Resolve each distinct identity once: a history has far fewer authors than commits.
+        var resolved: [Identity: Identity] = [:]
         try repository.walkHistory(from: commit) { record in
-            commits.append(HistoryCommit(authorName: record.author.name, authorEmail: record.author.email,
-                                         authorTime: record.author.time, committerTime: record.committerTime,
-                                         parentCount: record.parentCount))
+            let raw = Identity(name: record.author.name, email: record.author.email)
+            var person = raw
+            if let mailmap {
+                if let known = resolved[raw] {
+                    person = known
+                } else {
+                    let (name, email) = try mailmap.resolve(name: raw.name, email: raw.email)
+                    person = Identity(name: name, email: email)
+                    resolved[raw] = person
+                }
+            }
+            try body(HistoryCommit(authorName: person.name, authorEmail: person.email,
+                                   authorTime: record.author.time, committerTime: record.committerTime,
+                                   parentCount: record.parentCount))
         }
-        return commits
+    }
+
+    /// The `.mailmap` at the root of the audited tree (not of the work tree, not HEAD's), if any.
+    private func mailmap() throws -> Mailmap? {
+        guard let id = ids[".mailmap"] else { return nil }
+        return try Mailmap(repository.readBlob(id, cap: 1 << 20))
+    }
+
+    private struct Identity: Hashable {
+        let name: String
+        let email: String
     }
 
     func tags() throws -> [SnapshotTag] {

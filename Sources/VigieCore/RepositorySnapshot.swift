@@ -62,8 +62,10 @@ public struct SnapshotTag: Sendable, Equatable {
 public protocol SnapshotReader {
     /// The bytes of `entry`; throws `ContentTooLarge` when it is bigger than `cap`.
     func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8]
-    /// Every commit reachable from the audited commit.
-    func history() throws -> [HistoryCommit]
+    /// Calls `body` once per commit reachable from the audited commit, in no particular order, with
+    /// identities already resolved through the audited tree's `.mailmap`. Streaming: nothing is kept
+    /// per commit, so memory does not grow with the history.
+    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws
     /// Every tag of the repository.
     func tags() throws -> [SnapshotTag]
 }
@@ -93,8 +95,8 @@ public final class RepositorySnapshot {
     private let reader: any SnapshotReader
     private let byPath: [String: Int]
     private var contentCache: [String: [UInt8]] = [:]
-    private var cachedHistory: [HistoryCommit]?
     private var cachedTags: [SnapshotTag]?
+    private var analyses: [String: Any] = [:]
 
     public init(name: String, entries: [SnapshotEntry], reader: any SnapshotReader, readCap: Int64 = 1 << 20, isShallow: Bool = false) {
         self.name = name
@@ -129,11 +131,18 @@ public final class RepositorySnapshot {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public func history() throws -> [HistoryCommit] {
-        if let cachedHistory { return cachedHistory }
-        let history = try reader.history()
-        cachedHistory = history
-        return history
+    /// Visits every commit of the history (see `SnapshotReader.walkHistory`).
+    public func walkHistory(_ body: (HistoryCommit) throws -> Void) throws {
+        try reader.walkHistory(body)
+    }
+
+    /// Computes an analysis once per snapshot, however many rules and fact providers ask for it.
+    /// A failed analysis is not cached: each asker gets the error.
+    public func analysis<T>(_ key: String, _ compute: () throws -> T) rethrows -> T {
+        if let cached = analyses[key] as? T { return cached }
+        let value = try compute()
+        analyses[key] = value
+        return value
     }
 
     public func tags() throws -> [SnapshotTag] {
@@ -160,7 +169,7 @@ public struct InMemoryReader: SnapshotReader {
         guard let bytes = files[entry.path] else { return [] }
         return bytes
     }
-    public func history() throws -> [HistoryCommit] { commits }
+    public func walkHistory(_ body: (HistoryCommit) throws -> Void) throws { try commits.forEach(body) }
     public func tags() throws -> [SnapshotTag] { tagList }
 }
 

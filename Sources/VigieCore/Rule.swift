@@ -63,10 +63,13 @@ public struct RuleOutcome: Sendable, Equatable {
 public struct AuditContext: Sendable {
     public let asOf: Day
     public let language: Language
+    /// Leave people's names out of facts and reports.
+    public let anonymize: Bool
 
-    public init(asOf: Day, language: Language) {
+    public init(asOf: Day, language: Language, anonymize: Bool = false) {
         self.asOf = asOf
         self.language = language
+        self.anonymize = anonymize
     }
 }
 

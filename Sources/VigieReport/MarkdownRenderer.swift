@@ -39,6 +39,7 @@ public enum MarkdownRenderer {
                 out.append("| \(status) | \(escapeMarkdown(check.title)) (`\(check.id)`) | \(check.weight) | \(escapeMarkdown(check.message)) |")
             }
         }
+        out += ActivitySection.markdown(card)
         let toFix = card.checks.filter { $0.status == .fail || $0.status == .warn || $0.status == .error }
         out.append("")
         out.append("## \(ReportStrings.toFix[l])")

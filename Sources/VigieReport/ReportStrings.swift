@@ -26,6 +26,24 @@ public enum ReportStrings {
         fr: "Produit par vigie à partir de l'arbre commité (jamais de la copie de travail). Score = poids obtenu / poids applicable × 100 ; un avertissement compte pour moitié.",
         en: "Produced by vigie from the committed tree (never the work tree). Score = earned weight / applicable weight × 100; a warning counts half.")
 
+    public static let history = LocalizedText(fr: "Historique sur 12 mois", en: "History over 12 months")
+    public static let contributor = LocalizedText(fr: "Contributeur ou contributrice", en: "Contributor")
+    public static let commitsHeading = LocalizedText(fr: "Commits", en: "Commits")
+
+    public static func commitsPerMonth(_ counts: [Int]) -> LocalizedText {
+        let list = counts.map(String.init).joined(separator: " ")
+        return LocalizedText(fr: "commits par mois : \(list)", en: "commits per month: \(list)")
+    }
+
+    public static func historyTotals(commits: Int, authors: Int) -> LocalizedText {
+        LocalizedText(fr: "\(commits) commits par \(authors) personne\(authors > 1 ? "s" : "") dans l'historique.",
+                      en: "\(commits) commits by \(authors) \(authors == 1 ? "person" : "people") in the history.")
+    }
+
+    public static func botCommits(_ count: Int) -> LocalizedText {
+        LocalizedText(fr: "Plus \(count) commits de robots (comptés à part).", en: "Plus \(count) commits by bots (counted apart).")
+    }
+
     public static func statusName(_ status: CheckStatus) -> LocalizedText {
         switch status {
         case .pass: LocalizedText(fr: "réussi", en: "pass")

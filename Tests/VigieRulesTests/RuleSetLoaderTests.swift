@@ -25,7 +25,7 @@ struct RuleSetLoaderTests {
     func shipped() throws {
         let ruleSet = try RuleSet.load(directory: PackagePaths.rules.path, id: "eig")
         #expect(ruleSet.id == "eig")
-        #expect(Set(ruleSet.rules.map(\.rule.metadata.id)) == ["licence.present", "licence.allowed", "readme.present", "readme.substantial"])
+        #expect(Set(ruleSet.rules.map(\.rule.metadata.id)) == Set(BuiltInRules.all.map { $0.description.id }))
         #expect(ruleSet.rules.first { $0.rule.metadata.id == "licence.allowed" }?.weight == 3)
     }
 

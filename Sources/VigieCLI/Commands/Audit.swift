@@ -35,7 +35,7 @@ extension Vigie {
                 let rulesFolder = try RulesLocator.locate(explicit: options.rules)
                 let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: options.ruleset)
                 let scorecard = try Auditor(ruleSet: ruleSet).audit(
-                    AuditRequest(path: path, revision: ref, asOf: options.day, language: language))
+                    AuditRequest(path: path, revision: ref, asOf: options.day, language: language, anonymize: options.anonymize))
                 if let output {
                     try ScorecardWriter.write(scorecard, to: output)
                 }

@@ -20,6 +20,9 @@ struct AuditOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Rule set to apply, a file <id>.yml of the rules folder.", valueName: "id"))
     var ruleset: String = "eig"
 
+    @Flag(help: "Leave contributors' names out of scorecards (counts only).")
+    var anonymize = false
+
     @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit 1 when the score is below this (0-100).", valueName: "score"))
     var failUnder: Int?
 

@@ -45,15 +45,22 @@ public struct RuleExample: Sendable, CustomStringConvertible {
     public let files: [String: String]
     public let expected: CheckStatus
     public let parameters: [String: ParameterValue]
+    public let commits: [HistoryCommit]
+    public let tags: [SnapshotTag]
     public let file: String
     public let line: Int
 
+    /// Examples are audited as of this day.
+    public static let asOf = Day(iso: "2026-11-29")!
+
     public init(_ name: String, files: [String: String], expect expected: CheckStatus, parameters: [String: ParameterValue] = [:],
-                file: String = #filePath, line: Int = #line) {
+                commits: [HistoryCommit] = [], tags: [SnapshotTag] = [], file: String = #filePath, line: Int = #line) {
         self.name = name
         self.files = files
         self.expected = expected
         self.parameters = parameters
+        self.commits = commits
+        self.tags = tags
         self.file = file
         self.line = line
     }
@@ -84,4 +91,18 @@ extension BuiltInRule {
     public static func instance(_ values: [String: ParameterValue] = [:], data: RuleData) -> any Rule {
         make(values, data: data)
     }
+}
+
+extension HistoryCommit {
+    /// A commit for an example: noon UTC on `day` (YYYY-MM-DD), by `email`.
+    public static func at(_ day: String, by email: String = "alice@example.gouv.fr", parents: Int = 1) -> HistoryCommit {
+        let time = seconds(day)
+        return HistoryCommit(authorName: String(email.split(separator: "@").first ?? ""), authorEmail: email,
+                             authorTime: time, committerTime: time, parentCount: parents)
+    }
+}
+
+/// Noon UTC on a `YYYY-MM-DD` day, in seconds since the epoch (examples only).
+public func seconds(_ day: String) -> Int64 {
+    (Day(iso: day)?.daysSinceEpoch ?? 0) * 86_400 + 43_200
 }

@@ -2,6 +2,11 @@
 /// A test checks that every `*Rule.swift` under BuiltIn/ is listed here.
 public enum BuiltInRules {
     public static let all: [any BuiltInRule.Type] = [
+        ActivityContributorsRule.self,
+        ActivityRecentRule.self,
+        ActivityRegularRule.self,
+        ActivityReleasesRule.self,
+        ActivityStatusDeclaredRule.self,
         LicenceAllowedRule.self,
         LicencePresentRule.self,
         ReadmePresentRule.self,

@@ -35,16 +35,45 @@ public struct FileConventions: Sendable, Equatable {
     public let reuseFolder: String
 }
 
+/// How the activity rules tell bots, forge no-reply addresses, inactivity notices and release names.
+public struct ActivityConventions: @unchecked Sendable {
+    // Regex is immutable once built; it is not marked Sendable in the standard library yet.
+    public let botPatterns: [Regex<AnyRegexOutput>]
+    public let noreplyPatterns: [(pattern: Regex<AnyRegexOutput>, domain: String)]
+    /// Normalised phrases (TextNormalizer), as bytes.
+    public let inactivePhrases: [[UInt8]]
+    public let semver: Regex<AnyRegexOutput>
+
+    public func isBot(name: String, email: String) -> Bool {
+        botPatterns.contains { name.firstMatch(of: $0) != nil || email.firstMatch(of: $0) != nil }
+    }
+
+    /// The e-mail that identifies a person: lowercase, forge no-reply ids folded.
+    public func personKey(email: String) -> String {
+        let lowered = email.lowercased()
+        for (pattern, domain) in noreplyPatterns {
+            if let match = lowered.wholeMatch(of: pattern), match.count > 1, let login = match[1].substring {
+                return "\(login)@\(domain)"
+            }
+        }
+        return lowered
+    }
+
+    public func isSemver(_ name: String) -> Bool { name.wholeMatch(of: semver) != nil }
+}
+
 /// The domain data rules read from `rules/data/`: lists, phrases and conventions, never Swift literals.
 public struct RuleData: Sendable {
     public let fingerprints: [LicenceFingerprint]
     public let policy: LicencePolicy
     public let files: FileConventions
+    public let activity: ActivityConventions
 
-    public init(fingerprints: [LicenceFingerprint], policy: LicencePolicy, files: FileConventions) {
+    public init(fingerprints: [LicenceFingerprint], policy: LicencePolicy, files: FileConventions, activity: ActivityConventions) {
         self.fingerprints = fingerprints
         self.policy = policy
         self.files = files
+        self.activity = activity
     }
 
     /// Loads and validates `data/licences.yml`, `data/french-licences.yml` and `data/files.yml` under `rulesDirectory`.
@@ -53,8 +82,9 @@ public struct RuleData: Sendable {
         let fingerprints = loadFingerprints(rulesDirectory + "/data/licences.yml", errors: &errors)
         let policy = loadPolicy(rulesDirectory + "/data/french-licences.yml", errors: &errors)
         let files = loadFiles(rulesDirectory + "/data/files.yml", errors: &errors)
-        guard errors.isEmpty, let fingerprints, let policy, let files else { throw ConfigurationErrors(errors) }
-        return RuleData(fingerprints: fingerprints, policy: policy, files: files)
+        let activity = loadActivity(rulesDirectory + "/data/activity.yml", errors: &errors)
+        guard errors.isEmpty, let fingerprints, let policy, let files, let activity else { throw ConfigurationErrors(errors) }
+        return RuleData(fingerprints: fingerprints, policy: policy, files: files, activity: activity)
     }
 
     private static func loadFingerprints(_ path: String, errors: inout [ConfigurationError]) -> [LicenceFingerprint]? {
@@ -118,5 +148,49 @@ public struct RuleData: Sendable {
         }
         let reuse = pairs.first { $0.key == "reuse_folder" }.flatMap { reader.string($0.value, what: "reuse_folder") } ?? "LICENSES"
         return FileConventions(licenceStems: strings("licence_names"), readmeStems: strings("readme_names"), reuseFolder: reuse)
+    }
+
+    private static func loadActivity(_ path: String, errors: inout [ConfigurationError]) -> ActivityConventions? {
+        let reader = YAMLReader(file: path)
+        defer { errors += reader.errors }
+        guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
+        reader.checkKeys(pairs, allowed: ["schema_version", "bot_patterns", "noreply_patterns", "inactive_phrases", "semver_pattern"], in: "the file")
+        let field = { (key: String) in pairs.first { $0.key == key }?.value }
+        func regex(_ node: Node, what: String) -> Regex<AnyRegexOutput>? {
+            guard let text = reader.string(node, what: what) else { return nil }
+            do {
+                return try Regex(text).ignoresCase()
+            } catch {
+                reader.report(node, LocalizedText(fr: "expression régulière invalide : \(error)", en: "invalid regular expression: \(error)"))
+                return nil
+            }
+        }
+        var bots: [Regex<AnyRegexOutput>] = []
+        if let node = field("bot_patterns"), case .sequence(let items) = node {
+            bots = items.compactMap { regex($0, what: "bot_patterns") }
+        } else {
+            reader.report(root, LocalizedText(fr: "il manque la liste « bot_patterns »", en: "missing the 'bot_patterns' list"))
+        }
+        var noreply: [(Regex<AnyRegexOutput>, String)] = []
+        if let node = field("noreply_patterns"), case .sequence(let items) = node {
+            for item in items {
+                guard let entry = reader.mapping(item, what: "a noreply pattern") else { continue }
+                reader.checkKeys(entry, allowed: ["pattern", "domain"], in: "a noreply pattern")
+                if let pattern = entry.first(where: { $0.key == "pattern" }).flatMap({ regex($0.value, what: "pattern") }),
+                   let domain = entry.first(where: { $0.key == "domain" }).flatMap({ reader.string($0.value, what: "domain") }) {
+                    noreply.append((pattern, domain))
+                } else {
+                    reader.report(item, LocalizedText(fr: "il faut « pattern » et « domain »", en: "needs 'pattern' and 'domain'"))
+                }
+            }
+        }
+        let phrases = field("inactive_phrases").flatMap { reader.strings($0, what: "inactive_phrases") } ?? []
+        let semver = field("semver_pattern").flatMap { regex($0, what: "semver_pattern") }
+        if semver == nil && field("semver_pattern") == nil {
+            reader.report(root, LocalizedText(fr: "il manque « semver_pattern »", en: "missing 'semver_pattern'"))
+        }
+        guard let semver else { return nil }
+        return ActivityConventions(botPatterns: bots, noreplyPatterns: noreply,
+                                   inactivePhrases: phrases.map(TextNormalizer.normalizedBytes), semver: semver)
     }
 }

@@ -15,10 +15,13 @@ public struct RuleSet: Sendable {
     public var engine: AuditEngine { AuditEngine(rules: rules, factProviders: factProviders) }
 
     /// Loads `<directory>/<id>.yml` and the data under `<directory>/data/`, reporting every problem
-    /// at once with its `file:line:column`. Never falls back to defaults.
-    public static func load(directory: String, id: String) throws(ConfigurationErrors) -> RuleSet {
+    /// at once with its `file:line:column`. Never falls back to defaults. `id` may also be the path of
+    /// a rule set file kept elsewhere (`my-rules/cohort.yml`); its data still comes from `directory`.
+    public static func load(directory: String, id reference: String) throws(ConfigurationErrors) -> RuleSet {
         let data = try RuleData.load(from: directory)
-        let path = directory + "/" + id + ".yml"
+        let isPath = reference.contains("/") || reference.hasSuffix(".yml")
+        let path = isPath ? reference : directory + "/" + reference + ".yml"
+        let id = isPath ? String((reference.split(separator: "/").last ?? "").dropLast(reference.hasSuffix(".yml") ? 4 : 0)) : reference
         let reader = YAMLReader(file: path)
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the rule set") else {
             throw ConfigurationErrors(reader.errors)
@@ -42,7 +45,7 @@ public struct RuleSet: Sendable {
         }
         guard reader.errors.isEmpty else { throw ConfigurationErrors(reader.errors) }
         return RuleSet(id: id, version: version, title: title, rules: rules,
-                       factProviders: [LicenceFacts(data: data), ReadmeFacts(data: data)], data: data)
+                       factProviders: [LicenceFacts(data: data), ReadmeFacts(data: data), ActivityFacts(data: data)], data: data)
     }
 
     private static func configure(_ id: String, _ keyNode: Node, _ node: Node, data: RuleData, reader: YAMLReader) -> ConfiguredRule? {

@@ -16,7 +16,12 @@ public struct LicenceAnalysis: Sendable {
     /// Files whose text matched no licence.
     public var unidentified: [Detection] { detections.filter { $0.match.spdx == nil } }
 
-    public init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
+    /// The analysis of this snapshot's licence files, computed once.
+    public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> LicenceAnalysis {
+        try snapshot.analysis("licence") { try LicenceAnalysis(snapshot, data: data) }
+    }
+
+    init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
         files = Self.licenceFiles(in: snapshot, conventions: data.files)
         let identifier = LicenceIdentifier(fingerprints: data.fingerprints)
         var detections: [Detection] = []
@@ -72,6 +77,6 @@ public struct LicenceFacts: FactProvider {
     let data: RuleData
     public init(data: RuleData) { self.data = data }
     public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
-        try LicenceAnalysis(snapshot, data: data).facts(policy: data.policy)
+        try LicenceAnalysis.of(snapshot, data: data).facts(policy: data.policy)
     }
 }

@@ -10,7 +10,12 @@ public struct ReadmeAnalysis: Sendable {
     public let words: Int
     public let headings: Int
 
-    public init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
+    /// The analysis of this snapshot's README, computed once.
+    public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> ReadmeAnalysis {
+        try snapshot.analysis("readme") { try ReadmeAnalysis(snapshot, data: data) }
+    }
+
+    init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
         let candidates = snapshot.rootEntries.filter {
             ($0.kind == .file || $0.kind == .executable) && LicenceAnalysis.hasStem(String($0.name), data.files.readmeStems)
         }
@@ -80,6 +85,6 @@ public struct ReadmeFacts: FactProvider {
     let data: RuleData
     public init(data: RuleData) { self.data = data }
     public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
-        try ReadmeAnalysis(snapshot, data: data).facts()
+        try ReadmeAnalysis.of(snapshot, data: data).facts()
     }
 }

@@ -32,7 +32,7 @@ public struct LicenceAllowedRule: BuiltInRule {
     public init(parameters: RuleParameters, data: RuleData) { self.data = data }
 
     public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
-        let analysis = try LicenceAnalysis(snapshot, data: data)
+        let analysis = try LicenceAnalysis.of(snapshot, data: data)
         guard !analysis.files.isEmpty else {
             return .skip(LocalizedText(fr: "Aucun fichier de licence (voir licence.present).", en: "No licence file (see licence.present)."))
         }

@@ -27,7 +27,7 @@ public struct ReadmePresentRule: BuiltInRule {
     public init(parameters: RuleParameters, data: RuleData) { self.data = data }
 
     public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
-        let readme = try ReadmeAnalysis(snapshot, data: data)
+        let readme = try ReadmeAnalysis.of(snapshot, data: data)
         guard let file = readme.file else {
             return .fail(LocalizedText(fr: "Aucun README à la racine du dépôt.", en: "No README at the root of the repository."))
         }

@@ -42,7 +42,7 @@ public struct ReadmeSubstantialRule: BuiltInRule {
     }
 
     public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
-        let readme = try ReadmeAnalysis(snapshot, data: data)
+        let readme = try ReadmeAnalysis.of(snapshot, data: data)
         guard let file = readme.file else {
             return .skip(LocalizedText(fr: "Pas de README (voir readme.present).", en: "No README (see readme.present)."))
         }

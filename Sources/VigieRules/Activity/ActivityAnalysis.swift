@@ -1,0 +1,185 @@
+public import VigieCore
+
+/// Commit activity computed from the history alone (no forge API, no token), relative to `--as-of`.
+///
+/// Dates are committer dates (when work landed), in UTC. The walk streams: it keeps counters and one
+/// entry per person, never one per commit. People are identities after `.mailmap`, compared by
+/// e-mail without case, forge no-reply ids folded; bots are counted apart.
+public struct ActivityAnalysis: Sendable {
+    public struct Person: Sendable, Equatable {
+        public var name: String
+        public var commits: Int
+        public var commitsInYear: Int
+    }
+
+    public struct Month: Sendable, Equatable {
+        /// `YYYY-MM`.
+        public let month: String
+        public let commits: Int
+    }
+
+    public let commits: Int
+    public let commitsInYear: Int
+    public let merges: Int
+    public let firstCommit: Int64?
+    public let lastCommit: Int64?
+    /// The 12 calendar months ending with the as-of month, oldest first.
+    public let monthly: [Month]
+    /// Humans, most commits first (ties by name).
+    public let people: [Person]
+    public let bots: [Person]
+    public let tags: [SnapshotTag]
+    public let asOf: Day
+
+    public var activeMonths: Int { monthly.filter { $0.commits > 0 }.count }
+    public var botCommits: Int { bots.reduce(0) { $0 + $1.commits } }
+    public var authorsInYear: Int { people.filter { $0.commitsInYear > 0 }.count }
+    public var humanCommitsInYear: Int { people.reduce(0) { $0 + $1.commitsInYear } }
+
+    /// CHAOSS contributor absence factor over the last 365 days: the fewest people who made half of
+    /// the human commits. 0 when there were none.
+    public var absenceFactor: Int {
+        let counts = people.map(\.commitsInYear).filter { $0 > 0 }.sorted(by: >)
+        let total = counts.reduce(0, +)
+        guard total > 0 else { return 0 }
+        var sum = 0
+        for (index, count) in counts.enumerated() {
+            sum += count
+            if sum * 2 >= total { return index + 1 }
+        }
+        return counts.count
+    }
+
+    /// Share of the last 365 days' human commits made by the most active person.
+    public var topAuthorShare: Double {
+        let total = humanCommitsInYear
+        guard total > 0 else { return 0 }
+        return Double(people.map(\.commitsInYear).max() ?? 0) / Double(total)
+    }
+
+    /// Days between the last commit and the as-of day (0 when on that day or later).
+    public var daysSinceLastCommit: Int64? {
+        lastCommit.map { max(0, asOf.daysSinceEpoch - Day(secondsSinceEpoch: $0).daysSinceEpoch) }
+    }
+
+    public var latestTag: SnapshotTag? { tags.max { ($0.time, $1.name) < ($1.time, $0.name) } }
+
+    public func tagsInYear() -> [SnapshotTag] {
+        let start = asOf.adding(days: -364).daysSinceEpoch * 86_400
+        let end = asOf.adding(days: 1).daysSinceEpoch * 86_400
+        return tags.filter { $0.time >= start && $0.time < end }
+    }
+
+    /// Walks the snapshot's history once (memoised per snapshot).
+    public static func of(_ snapshot: RepositorySnapshot, context: AuditContext, data: RuleData) throws -> ActivityAnalysis {
+        try snapshot.analysis("activity") { try ActivityAnalysis(snapshot, asOf: context.asOf, conventions: data.activity) }
+    }
+
+    init(_ snapshot: RepositorySnapshot, asOf: Day, conventions: ActivityConventions) throws {
+        self.asOf = asOf
+        let yearStart = asOf.adding(days: -364).daysSinceEpoch * 86_400
+        let end = asOf.adding(days: 1).daysSinceEpoch * 86_400
+        let (asOfYear, asOfMonth, _) = asOf.components
+        let lastMonthIndex = asOfYear * 12 + asOfMonth - 1
+        var monthCounts = [Int](repeating: 0, count: 12)
+        var commits = 0, commitsInYear = 0, merges = 0
+        var first: Int64?, last: Int64?
+        // One entry per distinct identity seen in commits: tiny next to the history.
+        var byKey: [String: Person] = [:]
+        var botKeys: Set<String> = []
+        var identityCache: [String: (key: String, bot: Bool)] = [:]
+
+        try snapshot.walkHistory { commit in
+            commits += 1
+            if commit.parentCount > 1 { merges += 1 }
+            let time = commit.committerTime
+            first = min(first ?? time, time)
+            last = max(last ?? time, time)
+            let inYear = time >= yearStart && time < end
+            if inYear { commitsInYear += 1 }
+            let (year, month, _) = Day(secondsSinceEpoch: time).components
+            let offset = lastMonthIndex - (year * 12 + month - 1)
+            if (0..<12).contains(offset) && time < end { monthCounts[11 - offset] += 1 }
+
+            let cacheKey = commit.authorName + "\u{0}" + commit.authorEmail
+            let identity: (key: String, bot: Bool)
+            if let known = identityCache[cacheKey] {
+                identity = known
+            } else {
+                identity = (conventions.personKey(email: commit.authorEmail), conventions.isBot(name: commit.authorName, email: commit.authorEmail))
+                identityCache[cacheKey] = identity
+            }
+            if identity.bot { botKeys.insert(identity.key) }
+            var person = byKey[identity.key] ?? Person(name: commit.authorName, commits: 0, commitsInYear: 0)
+            person.commits += 1
+            if inYear { person.commitsInYear += 1 }
+            byKey[identity.key] = person
+        }
+
+        self.commits = commits
+        self.commitsInYear = commitsInYear
+        self.merges = merges
+        self.firstCommit = first
+        self.lastCommit = last
+        self.monthly = (0..<12).map { index in
+            let monthIndex = lastMonthIndex - 11 + index
+            let label = "\(pad4(monthIndex / 12))-\(monthIndex % 12 + 1 < 10 ? "0" : "")\(monthIndex % 12 + 1)"
+            return Month(month: label, commits: monthCounts[index])
+        }
+        let order: (Person, Person) -> Bool = { ($0.commits, $1.name) > ($1.commits, $0.name) }
+        self.people = byKey.filter { !botKeys.contains($0.key) }.map(\.value).sorted(by: order)
+        self.bots = byKey.filter { botKeys.contains($0.key) }.map(\.value).sorted(by: order)
+        self.tags = try snapshot.tags()
+    }
+
+    /// `facts.activity` of the scorecard. Contributor names are left out when `anonymize` is set.
+    func facts(conventions: ActivityConventions, anonymize: Bool) -> JSONValue {
+        let iso = { (time: Int64?) -> JSONValue in time.map { .string(isoTimestamp(seconds: $0, offsetMinutes: 0)) } ?? .null }
+        let latest = latestTag
+        var object: [String: JSONValue] = [
+            "first_commit": iso(firstCommit),
+            "last_commit": iso(lastCommit),
+            "days_since_last_commit": daysSinceLastCommit.map { .int(Int($0)) } ?? .null,
+            "commits": .int(commits),
+            "commits_365d": .int(commitsInYear),
+            "monthly": .array(monthly.map { .object(["month": .string($0.month), "commits": .int($0.commits)]) }),
+            "active_months": .int(activeMonths),
+            "authors": .int(people.count),
+            "authors_365d": .int(authorsInYear),
+            "absence_factor": .int(absenceFactor),
+            "top_author_share": .double((topAuthorShare * 1000).rounded() / 1000),
+            "merges": .int(merges),
+            "bots": .object(["commits": .int(botCommits), "names": .array(bots.map { .string($0.name) })]),
+            "tags": .object([
+                "count": .int(tags.count),
+                "latest": latest.map { .string($0.name) } ?? .null,
+                "latest_date": iso(latest?.time),
+                "count_365d": .int(tagsInYear().count),
+                "semver": .bool(!tags.isEmpty && tags.allSatisfy { conventions.isSemver($0.name) }),
+            ]),
+            "shallow": .bool(false),
+        ]
+        if !anonymize {
+            object["contributors"] = .array(people.prefix(10).map { .object(["name": .string($0.name), "commits": .int($0.commits)]) })
+        }
+        return .object(object)
+    }
+}
+
+private func pad4(_ value: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}
+
+/// Contributes `facts.activity`.
+public struct ActivityFacts: FactProvider {
+    public let key = "activity"
+    let data: RuleData
+    public init(data: RuleData) { self.data = data }
+    public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
+        guard case .object(var object) = try ActivityAnalysis.of(snapshot, context: context, data: data)
+            .facts(conventions: data.activity, anonymize: context.anonymize) else { return .null }
+        object["shallow"] = .bool(snapshot.isShallow)
+        return .object(object)
+    }
+}
