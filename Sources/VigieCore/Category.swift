@@ -16,6 +16,7 @@ public struct RuleCategory: Sendable, Hashable {
         RuleCategory(id: "opendata", title: LocalizedText(fr: "Données ouvertes", en: "Open data")),
         RuleCategory(id: "activity", title: LocalizedText(fr: "Activité", en: "Activity")),
         RuleCategory(id: "community", title: LocalizedText(fr: "Communauté", en: "Community")),
+        RuleCategory(id: "quality", title: LocalizedText(fr: "Qualité", en: "Quality")),
         RuleCategory(id: "security", title: LocalizedText(fr: "Sécurité", en: "Security")),
     ]
 

@@ -68,12 +68,16 @@ public struct RuleData: Sendable {
     public let policy: LicencePolicy
     public let files: FileConventions
     public let activity: ActivityConventions
+    /// The families' own data (`RuleDataSection`), by type.
+    let sections: [ObjectIdentifier: any Sendable]
 
-    public init(fingerprints: [LicenceFingerprint], policy: LicencePolicy, files: FileConventions, activity: ActivityConventions) {
+    init(fingerprints: [LicenceFingerprint], policy: LicencePolicy, files: FileConventions, activity: ActivityConventions,
+         sections: [ObjectIdentifier: any Sendable]) {
         self.fingerprints = fingerprints
         self.policy = policy
         self.files = files
         self.activity = activity
+        self.sections = sections
     }
 
     /// Loads and validates `data/licences.yml`, `data/french-licences.yml` and `data/files.yml` under `rulesDirectory`.
@@ -83,8 +87,9 @@ public struct RuleData: Sendable {
         let policy = loadPolicy(rulesDirectory + "/data/french-licences.yml", errors: &errors)
         let files = loadFiles(rulesDirectory + "/data/files.yml", errors: &errors)
         let activity = loadActivity(rulesDirectory + "/data/activity.yml", errors: &errors)
+        let sections = loadSections(from: rulesDirectory, errors: &errors)
         guard errors.isEmpty, let fingerprints, let policy, let files, let activity else { throw ConfigurationErrors(errors) }
-        return RuleData(fingerprints: fingerprints, policy: policy, files: files, activity: activity)
+        return RuleData(fingerprints: fingerprints, policy: policy, files: files, activity: activity, sections: sections)
     }
 
     private static func loadFingerprints(_ path: String, errors: inout [ConfigurationError]) -> [LicenceFingerprint]? {

@@ -45,7 +45,7 @@ public struct RuleSet: Sendable {
         }
         guard reader.errors.isEmpty else { throw ConfigurationErrors(reader.errors) }
         return RuleSet(id: id, version: version, title: title, rules: rules,
-                       factProviders: [LicenceFacts(data: data), ReadmeFacts(data: data), ActivityFacts(data: data)], data: data)
+                       factProviders: BuiltInRules.factProviders(data), data: data)
     }
 
     private static func configure(_ id: String, _ keyNode: Node, _ node: Node, data: RuleData, reader: YAMLReader) -> ConfiguredRule? {
