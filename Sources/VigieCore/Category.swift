@@ -13,7 +13,7 @@ public struct RuleCategory: Sendable, Hashable {
         RuleCategory(id: "readme", title: LocalizedText(fr: "README", en: "README")),
         RuleCategory(id: "documentation", title: LocalizedText(fr: "Documentation", en: "Documentation")),
         RuleCategory(id: "accessibility", title: LocalizedText(fr: "Accessibilité", en: "Accessibility")),
-        RuleCategory(id: "opendata", title: LocalizedText(fr: "Données ouvertes", en: "Open data")),
+        RuleCategory(id: "open_data", title: LocalizedText(fr: "Données ouvertes", en: "Open data")),
         RuleCategory(id: "activity", title: LocalizedText(fr: "Activité", en: "Activity")),
         RuleCategory(id: "community", title: LocalizedText(fr: "Communauté", en: "Community")),
         RuleCategory(id: "quality", title: LocalizedText(fr: "Qualité", en: "Quality")),

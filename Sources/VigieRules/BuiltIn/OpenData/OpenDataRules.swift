@@ -1,6 +1,6 @@
 import VigieCore
 
-/// The open-data family: category `opendata`.
+/// The open-data family: category `open_data`.
 extension BuiltInRules {
     static let openDataRules: [any BuiltInRule.Type] = []
     static let openDataData: [any RuleDataSection.Type] = []
