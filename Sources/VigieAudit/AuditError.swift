@@ -8,8 +8,6 @@ public enum AuditError: Error, Sendable {
     case pathNotFound(path: String)
     /// The path exists but neither it nor a folder above it is a git repository.
     case notARepository(path: String)
-    /// HEAD points at a branch with no commit yet.
-    case emptyRepository(path: String, branch: String)
     /// `--ref` names nothing in the repository.
     case unknownRevision(path: String, revision: String, detail: String)
     /// An object the audit needs is missing or corrupt.

@@ -64,7 +64,12 @@ public struct Auditor: Sendable {
     private func audit(_ repository: Repository, request: AuditRequest) throws -> Scorecard {
         let head = try repository.head()
         if case .unborn(let branch) = head, request.revision == "HEAD" {
-            throw AuditError.emptyRepository(path: request.path, branch: branch)
+            // Nothing published yet: every rule sees an empty tree and an empty history.
+            let snapshot = RepositorySnapshot(name: Self.repositoryName(repository), entries: [], reader: InMemoryReader(files: [:]),
+                                              readCap: request.readCap)
+            return scorecard(snapshot, request: request,
+                             repository: RepositoryInfo(name: snapshot.name, source: Self.displaySource(request.path), ref: request.revision,
+                                                        commit: nil, commitDate: nil, branch: branch, shallow: false, empty: true))
         }
         let commit = try repository.resolveCommit(request.revision)
         let tree = try repository.listTree(commit.treeID)
@@ -80,20 +85,25 @@ public struct Auditor: Sendable {
             readCap: request.readCap,
             isShallow: repository.isShallow
         )
+        let branch: String? = if case .branch(let name) = head, request.revision == "HEAD" { name } else { nil }
+        return scorecard(snapshot, request: request, repository: RepositoryInfo(
+            name: snapshot.name,
+            source: Self.displaySource(request.path),
+            ref: request.revision,
+            commit: commit.id.hex,
+            commitDate: isoTimestamp(seconds: commit.time, offsetMinutes: commit.timeOffsetMinutes),
+            branch: branch,
+            shallow: repository.isShallow
+        ))
+    }
+
+    /// Runs the rule set on a snapshot and assembles the scorecard.
+    func scorecard(_ snapshot: RepositorySnapshot, request: AuditRequest, repository: RepositoryInfo) -> Scorecard {
         let context = AuditContext(asOf: request.asOf, language: request.language, anonymize: request.anonymize)
         let result = ruleSet.engine.run(snapshot, context: context)
-        let branch: String? = if case .branch(let name) = head { name } else { nil }
         return Scorecard(
             tool: ToolInfo(version: VigieVersion.current, libgit2: VigieVersion.libgit2),
-            repository: RepositoryInfo(
-                name: snapshot.name,
-                source: Self.displaySource(request.path),
-                ref: request.revision,
-                commit: commit.id.hex,
-                commitDate: isoTimestamp(seconds: commit.time, offsetMinutes: commit.timeOffsetMinutes),
-                branch: request.revision == "HEAD" ? branch : nil,
-                shallow: repository.isShallow
-            ),
+            repository: repository,
             asOf: request.asOf,
             ruleset: ruleSet.info,
             lang: request.language,

@@ -64,12 +64,6 @@ public enum ErrorReporting {
                            hint: LocalizedText(fr: "donnez une copie de travail, un dossier .git ou un clone nu (git clone --bare)",
                                                en: "give a work tree, a .git folder or a bare clone (git clone --bare)"),
                            status: .unusableInput)
-        case .emptyRepository(let path, let branch):
-            return Message(lines: [LocalizedText(fr: "\(path) : dépôt vide, la branche « \(branch) » n'a encore aucun commit",
-                                                 en: "\(path): empty repository, branch '\(branch)' has no commit yet")[l]],
-                           hint: LocalizedText(fr: "commitez d'abord, ou choisissez une branche existante avec --ref",
-                                               en: "commit first, or pick an existing branch with --ref"),
-                           status: .unusableInput)
         case .unknownRevision(let path, let revision, let detail):
             return Message(lines: [LocalizedText(fr: "\(path) : révision inconnue « \(revision) » (\(detail))",
                                                  en: "\(path): unknown revision '\(revision)' (\(detail))")[l]],

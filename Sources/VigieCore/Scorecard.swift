@@ -71,18 +71,21 @@ public struct RepositoryInfo: Sendable, Equatable, Codable {
     public var source: String
     /// The revision asked for (`HEAD` by default).
     public var ref: String
-    public var commit: String
-    /// The commit's committer date, ISO 8601 with its offset.
-    public var commitDate: String
+    /// The audited commit; nil only for an empty repository.
+    public var commit: String?
+    /// The commit's committer date, ISO 8601 with its offset; nil only for an empty repository.
+    public var commitDate: String?
     /// The branch HEAD was on, or nil when detached.
     public var branch: String?
     public var shallow: Bool
+    /// True when the repository has no commit yet.
+    public var empty: Bool
 
     enum CodingKeys: String, CodingKey {
-        case name, source, ref, commit, commitDate = "commit_date", branch, shallow
+        case name, source, ref, commit, commitDate = "commit_date", branch, shallow, empty
     }
 
-    public init(name: String, source: String, ref: String, commit: String, commitDate: String, branch: String?, shallow: Bool) {
+    public init(name: String, source: String, ref: String, commit: String?, commitDate: String?, branch: String?, shallow: Bool, empty: Bool = false) {
         self.name = name
         self.source = source
         self.ref = ref
@@ -90,6 +93,7 @@ public struct RepositoryInfo: Sendable, Equatable, Codable {
         self.commitDate = commitDate
         self.branch = branch
         self.shallow = shallow
+        self.empty = empty
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -101,6 +105,7 @@ public struct RepositoryInfo: Sendable, Equatable, Codable {
         try container.encode(commitDate, forKey: .commitDate)
         try container.encode(branch, forKey: .branch)
         try container.encode(shallow, forKey: .shallow)
+        try container.encode(empty, forKey: .empty)
     }
 }
 

@@ -15,7 +15,11 @@ public enum MarkdownRenderer {
         out.append("|---|---|")
         out.append("| \(ReportStrings.repository[l]) | \(escapeMarkdown(card.repository.source)) |")
         let branch = card.repository.branch.map { " (\(escapeMarkdown($0)))" } ?? ""
-        out.append("| \(ReportStrings.commit[l]) | `\(card.repository.commit)` \(escapeMarkdown(card.repository.ref))\(branch), \(card.repository.commitDate) |")
+        if let commit = card.repository.commit, let date = card.repository.commitDate {
+            out.append("| \(ReportStrings.commit[l]) | `\(commit)` \(escapeMarkdown(card.repository.ref))\(branch), \(date) |")
+        } else {
+            out.append("| \(ReportStrings.commit[l]) | \(ReportStrings.empty[l])\(branch) |")
+        }
         out.append("| \(ReportStrings.ruleset[l]) | \(escapeMarkdown(card.ruleset.id)) \(escapeMarkdown(card.ruleset.version)) |")
         out.append("| \(ReportStrings.asOf[l]) | \(card.asOf.iso) |")
         out.append("| \(ReportStrings.result[l]) | \(ReportStrings.summary(card.summary)[l]) |")

@@ -21,6 +21,7 @@ public enum ReportStrings {
     public static let noVerdict = LocalizedText(fr: "aucune vérification applicable", en: "no applicable check")
     public static let notScored = LocalizedText(fr: "non noté", en: "not scored")
     public static let shallow = LocalizedText(fr: "clone superficiel : l'historique est incomplet", en: "shallow clone: the history is incomplete")
+    public static let empty = LocalizedText(fr: "dépôt vide : aucun commit publié", en: "empty repository: no commit yet")
     public static let detached = LocalizedText(fr: "HEAD détachée", en: "detached HEAD")
     public static let footer = LocalizedText(
         fr: "Produit par vigie à partir de l'arbre commité (jamais de la copie de travail). Score = poids obtenu / poids applicable × 100 ; un avertissement compte pour moitié.",

@@ -12,7 +12,11 @@ public struct TextRenderer {
         var out: [String] = []
         let repo = card.repository
         let where_ = repo.branch.map { "\(repo.ref) → \($0)" } ?? "\(repo.ref) (\(ReportStrings.detached[l]))"
-        out.append(bold("vigie · \(sanitize(repo.name))") + "  \(sanitize(where_)) @ \(repo.commit.prefix(12)) · \(repo.commitDate.prefix(10))")
+        if let commit = repo.commit, let date = repo.commitDate {
+            out.append(bold("vigie · \(sanitize(repo.name))") + "  \(sanitize(where_)) @ \(commit.prefix(12)) · \(date.prefix(10))")
+        } else {
+            out.append(bold("vigie · \(sanitize(repo.name))") + "  \(sanitize(where_)) · \(ReportStrings.empty[l])")
+        }
         let headline = card.score.map { "\($0)/100" } ?? ReportStrings.notScored[l]
         let grade = card.grade.map { paint(color ? " \($0.rawValue) " : $0.rawValue, gradeColor($0)) } ?? ""
         out.append("\(ReportStrings.score[l]) \(bold(headline))  \(ReportStrings.grade[l]) \(grade)   "

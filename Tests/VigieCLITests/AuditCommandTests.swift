@@ -128,6 +128,22 @@ struct AuditCommandTests {
         #expect(markdown.contains("**Score : 100/100 · A**"))
     }
 
+    @Test("an empty repository gets a scorecard that says so, valid against the schema")
+    func emptyRepository() throws {
+        let scratch = try TemporaryDirectory()
+        let repo = try FixtureBuilder.build("empty", in: scratch)
+        let output = try json(repo.path)
+        let repository = try #require(try object(output)["repository"] as? [String: Any])
+        #expect(repository["empty"] as? Bool == true)
+        #expect(repository["commit"] is NSNull)
+        #expect(repository["branch"] as? String == "main")
+        #expect(try checks(output)["licence.present"] == "fail")
+        let text = try runVigie(["audit", repo.path, "--lang", "en"] + asOf)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("empty repository: no commit yet"))
+        #expect(try runVigie(["audit", repo.path, "--ref", "main"] + asOf).status == 66)
+    }
+
     @Test("a detached HEAD is audited at its commit; the JSON says branch null")
     func detached() throws {
         let scratch = try TemporaryDirectory()
@@ -174,7 +190,7 @@ struct AuditCommandTests {
     func schema() throws {
         let scratch = try TemporaryDirectory()
         var files: [String] = []
-        for (index, fixture) in ["eig-complete", "title-only", "gpl2", "wtfpl", "detached", "hostile-names", "big-readme", "bare-eig"].enumerated() {
+        for (index, fixture) in ["eig-complete", "title-only", "gpl2", "wtfpl", "detached", "hostile-names", "big-readme", "bare-eig", "empty", "activity"].enumerated() {
             let repo = try FixtureBuilder.build(fixture, in: scratch)
             for language in ["fr", "en"] {
                 let file = scratch.appending("card-\(index)-\(language).json")

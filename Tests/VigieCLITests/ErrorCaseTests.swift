@@ -30,17 +30,6 @@ struct ErrorCaseTests {
         expectNoTrace(result)
     }
 
-    @Test("an empty repository: 66, and it says so")
-    func emptyRepository() throws {
-        let scratch = try TemporaryDirectory()
-        let repo = try FixtureBuilder.build("empty", in: scratch)
-        let result = try runVigie(["audit", repo.path] + asOf)
-        #expect(result.status == 66)
-        #expect(result.stderr.hasPrefix("vigie: error: \(repo.path): empty repository, branch 'main' has no commit yet\nhint: commit first"))
-        let french = try runVigie(["audit", repo.path, "--as-of", "2026-11-29"])
-        #expect(french.stderr.hasPrefix("vigie: erreur: \(repo.path) : dépôt vide"))
-    }
-
     @Test("an unknown ref: 66, naming the ref")
     func unknownRef() throws {
         let scratch = try TemporaryDirectory()
