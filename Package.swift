@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "VigieReport", dependencies: ["VigieCore"], swiftSettings: strict),
         .target(
             name: "VigieAudit",
-            dependencies: ["VigieGit", "VigieCore", "VigieRules", "VigieReport"],
+            dependencies: ["VigieGit", "VigieCore", "VigieRules", "VigieReport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(

@@ -1,8 +1,10 @@
+public import VigieCore
 public import VigieRules
 public import VigieGit
 
 /// Why an audit could not produce a scorecard. Each case carries what the user gave and what
-/// libgit2 said; the CLI turns it into one line, a hint and an exit code (VigieCLI/ErrorReporting.swift).
+/// libgit2 said. `lines` says it in one line (a fleet index records it); the CLI adds the hint and
+/// the exit code (VigieCLI/ErrorReporting.swift).
 public enum AuditError: Error, Sendable {
     /// The path does not exist.
     case pathNotFound(path: String)
@@ -14,8 +16,41 @@ public enum AuditError: Error, Sendable {
     case corruptRepository(path: String, detail: String)
     /// Any other libgit2 failure while reading.
     case unreadableRepository(path: String, error: GitError)
+    /// A remote repository could not be cloned or fetched (unreachable, refused, timed out).
+    case fetchFailed(url: String, detail: String)
+    /// The work on one repository took longer than allowed.
+    case timedOut(source: String, seconds: Int)
     /// No rules folder was found in any of the places searched.
     case rulesNotFound(searched: [String])
-    /// The rule set or its data is invalid.
+    /// The rule set, its data or a fleet manifest is invalid.
     case invalidRules(ConfigurationErrors)
+    /// An output file or folder could not be written.
+    case cannotWrite(path: String, reason: String)
+
+    /// What went wrong, where, in one line per problem (several only for configuration errors).
+    public var lines: [LocalizedText] {
+        switch self {
+        case .pathNotFound(let path):
+            [LocalizedText(fr: "\(path) : chemin introuvable", en: "\(path): no such file or folder")]
+        case .notARepository(let path):
+            [LocalizedText(fr: "\(path) : ce n'est pas un dépôt git (ni aucun dossier parent)", en: "\(path): not a git repository (nor any parent folder)")]
+        case .unknownRevision(let path, let revision, let detail):
+            [LocalizedText(fr: "\(path) : révision inconnue « \(revision) » (\(detail))", en: "\(path): unknown revision '\(revision)' (\(detail))")]
+        case .corruptRepository(let path, let detail):
+            [LocalizedText(fr: "\(path) : objet manquant ou corrompu (\(detail))", en: "\(path): missing or corrupt object (\(detail))")]
+        case .unreadableRepository(let path, let error):
+            [LocalizedText(fr: "\(path) : lecture du dépôt impossible (\(error))", en: "\(path): cannot read the repository (\(error))")]
+        case .fetchFailed(let url, let detail):
+            [LocalizedText(fr: "\(url) : récupération impossible (\(detail))", en: "\(url): cannot fetch (\(detail))")]
+        case .timedOut(let source, let seconds):
+            [LocalizedText(fr: "\(source) : abandonné après \(seconds) s", en: "\(source): gave up after \(seconds) s")]
+        case .rulesNotFound(let searched):
+            [LocalizedText(fr: "aucun dossier de règles trouvé (cherché dans : \(searched.joined(separator: ", ")))",
+                           en: "no rules folder found (searched: \(searched.joined(separator: ", ")))")]
+        case .invalidRules(let errors):
+            errors.errors.map { LocalizedText(fr: "\($0.location): \($0.message.fr)", en: "\($0.location): \($0.message.en)") }
+        case .cannotWrite(let path, let reason):
+            [LocalizedText(fr: "impossible d'écrire \(path) : \(reason)", en: "cannot write \(path): \(reason)")]
+        }
+    }
 }

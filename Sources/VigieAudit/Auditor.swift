@@ -13,14 +13,18 @@ public struct AuditRequest: Sendable {
     public var readCap: Int64
     /// Leave contributors' names out of facts and reports.
     public var anonymize: Bool
+    /// The name reports give the repository (a fleet manifest's); default: its folder's name.
+    public var name: String?
 
-    public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20, anonymize: Bool = false) {
+    public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20,
+                anonymize: Bool = false, name: String? = nil) {
         self.path = path
         self.revision = revision
         self.asOf = asOf
         self.language = language
         self.readCap = readCap
         self.anonymize = anonymize
+        self.name = name
     }
 }
 
@@ -56,19 +60,24 @@ public struct Auditor: Sendable {
             if error.code == .notFound { throw .notARepository(path: path) }
             throw .unreadableRepository(path: path, error: error)
         }
-        return try Self.mapErrors(path: path, revision: request.revision) {
-            try audit(repository, request: request)
+        return try audit(repository, source: Self.displaySource(path), request: request)
+    }
+
+    /// Audits an open repository; `source` is what reports show as its origin (a path or a URL without credentials).
+    func audit(_ repository: Repository, source: String, request: AuditRequest) throws(AuditError) -> Scorecard {
+        try Self.mapErrors(path: source, revision: request.revision) {
+            try auditUnmapped(repository, source: source, request: request)
         }
     }
 
-    private func audit(_ repository: Repository, request: AuditRequest) throws -> Scorecard {
+    private func auditUnmapped(_ repository: Repository, source: String, request: AuditRequest) throws -> Scorecard {
         let head = try repository.head()
         if case .unborn(let branch) = head, request.revision == "HEAD" {
             // Nothing published yet: every rule sees an empty tree and an empty history.
-            let snapshot = RepositorySnapshot(name: Self.repositoryName(repository), entries: [], reader: InMemoryReader(files: [:]),
+            let snapshot = RepositorySnapshot(name: request.name ?? Self.repositoryName(repository), entries: [], reader: InMemoryReader(files: [:]),
                                               readCap: request.readCap)
             return scorecard(snapshot, request: request,
-                             repository: RepositoryInfo(name: snapshot.name, source: Self.displaySource(request.path), ref: request.revision,
+                             repository: RepositoryInfo(name: snapshot.name, source: source, ref: request.revision,
                                                         commit: nil, commitDate: nil, branch: branch, shallow: false, empty: true))
         }
         let commit = try repository.resolveCommit(request.revision)
@@ -79,7 +88,7 @@ public struct Auditor: Sendable {
             return SnapshotEntry(pathBytes: entry.path.bytes, kind: SnapshotEntry.Kind(entry.kind), size: entry.size)
         }
         let snapshot = RepositorySnapshot(
-            name: Self.repositoryName(repository),
+            name: request.name ?? Self.repositoryName(repository),
             entries: entries,
             reader: GitSnapshotReader(repository: repository, commit: commit.id, ids: ids),
             readCap: request.readCap,
@@ -88,7 +97,7 @@ public struct Auditor: Sendable {
         let branch: String? = if case .branch(let name) = head, request.revision == "HEAD" { name } else { nil }
         return scorecard(snapshot, request: request, repository: RepositoryInfo(
             name: snapshot.name,
-            source: Self.displaySource(request.path),
+            source: source,
             ref: request.revision,
             commit: commit.id.hex,
             commitDate: isoTimestamp(seconds: commit.time, offsetMinutes: commit.timeOffsetMinutes),

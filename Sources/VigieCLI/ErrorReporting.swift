@@ -37,67 +37,42 @@ public enum ErrorReporting {
     }
 
     static func describe(_ error: any Error, _ l: Language) -> Message {
-        switch error {
-        case let error as AuditError: return describe(error, l)
-        case let error as OutputError:
-            return Message(lines: [LocalizedText(fr: "impossible d'écrire \(error.path) : \(error.reason)",
-                                                 en: "cannot write \(error.path): \(error.reason)")[l]],
-                           hint: LocalizedText(fr: "choisissez avec --output un dossier où vous avez le droit d'écrire",
-                                               en: "pass --output a folder you can write to"),
-                           status: .cannotWrite)
-        default:
+        guard let error = error as? AuditError else {
             return Message(lines: [LocalizedText(fr: "erreur interne : \(error)", en: "internal error: \(error)")[l]],
                            hint: LocalizedText(fr: "signalez-la avec la commande lancée", en: "please report it with the command you ran"),
                            status: .internalError)
         }
+        let (hint, status) = advice(error)
+        return Message(lines: error.lines.map { $0[l] }, hint: hint, status: status)
     }
 
-    static func describe(_ error: AuditError, _ l: Language) -> Message {
+    /// The fix and the exit code for each kind of failure.
+    static func advice(_ error: AuditError) -> (LocalizedText, ExitStatus) {
         switch error {
-        case .pathNotFound(let path):
-            return Message(lines: [LocalizedText(fr: "\(path) : chemin introuvable", en: "\(path): no such file or folder")[l]],
-                           hint: LocalizedText(fr: "vérifiez le chemin du dépôt à auditer", en: "check the path of the repository to audit"),
-                           status: .unusableInput)
-        case .notARepository(let path):
-            return Message(lines: [LocalizedText(fr: "\(path) : ce n'est pas un dépôt git (ni aucun dossier parent)",
-                                                 en: "\(path): not a git repository (nor any parent folder)")[l]],
-                           hint: LocalizedText(fr: "donnez une copie de travail, un dossier .git ou un clone nu (git clone --bare)",
-                                               en: "give a work tree, a .git folder or a bare clone (git clone --bare)"),
-                           status: .unusableInput)
-        case .unknownRevision(let path, let revision, let detail):
-            return Message(lines: [LocalizedText(fr: "\(path) : révision inconnue « \(revision) » (\(detail))",
-                                                 en: "\(path): unknown revision '\(revision)' (\(detail))")[l]],
-                           hint: LocalizedText(fr: "donnez à --ref une branche, une étiquette ou un commit existant (git tag, git branch -a)",
-                                               en: "give --ref an existing branch, tag or commit (git tag, git branch -a)"),
-                           status: .unusableInput)
-        case .corruptRepository(let path, let detail):
-            return Message(lines: [LocalizedText(fr: "\(path) : objet manquant ou corrompu (\(detail))",
-                                                 en: "\(path): missing or corrupt object (\(detail))")[l]],
-                           hint: LocalizedText(fr: "lancez `git fsck` dans le dépôt ; reclonez-le si des objets manquent",
-                                               en: "run `git fsck` in the repository; clone it again if objects are missing"),
-                           status: .corruptRepository)
-        case .unreadableRepository(let path, let error):
-            return Message(lines: [LocalizedText(fr: "\(path) : lecture du dépôt impossible (\(error))",
-                                                 en: "\(path): cannot read the repository (\(error))")[l]],
-                           hint: LocalizedText(fr: "vérifiez les droits de lecture et lancez `git fsck`",
-                                               en: "check read permissions and run `git fsck`"),
-                           status: .corruptRepository)
-        case .rulesNotFound(let searched):
-            return Message(lines: [LocalizedText(fr: "aucun dossier de règles trouvé (cherché dans : \(searched.joined(separator: ", ")))",
-                                                 en: "no rules folder found (searched: \(searched.joined(separator: ", ")))")[l]],
-                           hint: LocalizedText(fr: "passez --rules DOSSIER ou définissez VIGIE_RULES", en: "pass --rules DIR or set VIGIE_RULES"),
-                           status: .invalidRules)
-        case .invalidRules(let errors):
-            return Message(lines: errors.errors.map { "\($0.location): \($0.message[l])" },
-                           hint: LocalizedText(fr: "corrigez le fichier puis relancez ; `vigie rules validate` vérifie sans auditer",
-                                               en: "fix the file and run again; `vigie rules validate` checks without auditing"),
-                           status: .invalidRules)
+        case .pathNotFound:
+            (LocalizedText(fr: "vérifiez le chemin du dépôt à auditer", en: "check the path of the repository to audit"), .unusableInput)
+        case .notARepository:
+            (LocalizedText(fr: "donnez une copie de travail, un dossier .git ou un clone nu (git clone --bare)",
+                           en: "give a work tree, a .git folder or a bare clone (git clone --bare)"), .unusableInput)
+        case .unknownRevision:
+            (LocalizedText(fr: "donnez à --ref une branche, une étiquette ou un commit existant (git tag, git branch -a)",
+                           en: "give --ref an existing branch, tag or commit (git tag, git branch -a)"), .unusableInput)
+        case .corruptRepository:
+            (LocalizedText(fr: "lancez `git fsck` dans le dépôt ; reclonez-le si des objets manquent",
+                           en: "run `git fsck` in the repository; clone it again if objects are missing"), .corruptRepository)
+        case .unreadableRepository:
+            (LocalizedText(fr: "vérifiez les droits de lecture et lancez `git fsck`", en: "check read permissions and run `git fsck`"), .corruptRepository)
+        case .fetchFailed, .timedOut:
+            (LocalizedText(fr: "vérifiez l'URL, le réseau et le jeton (token_env du manifeste)",
+                           en: "check the URL, the network and the token (the manifest's token_env)"), .unusableInput)
+        case .rulesNotFound:
+            (LocalizedText(fr: "passez --rules DOSSIER ou définissez VIGIE_RULES", en: "pass --rules DIR or set VIGIE_RULES"), .invalidRules)
+        case .invalidRules:
+            (LocalizedText(fr: "corrigez le fichier puis relancez ; `vigie rules validate` vérifie sans auditer",
+                           en: "fix the file and run again; `vigie rules validate` checks without auditing"), .invalidRules)
+        case .cannotWrite:
+            (LocalizedText(fr: "choisissez avec --output un dossier où vous avez le droit d'écrire",
+                           en: "pass --output a folder you can write to"), .cannotWrite)
         }
     }
-}
-
-/// Writing a report failed.
-struct OutputError: Error {
-    let path: String
-    let reason: String
 }

@@ -1,3 +1,3 @@
 import VigieCLI
 
-Vigie.runMain()
+await Vigie.runMain()

@@ -40,7 +40,10 @@ public final class TemporaryDirectory: @unchecked Sendable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    /// Set VIGIE_KEEP_TEST_DIRS=1 to keep test folders for inspection.
+    deinit {
+        if ProcessInfo.processInfo.environment["VIGIE_KEEP_TEST_DIRS"] != "1" { try? FileManager.default.removeItem(at: url) }
+    }
 
     public func appending(_ component: String) -> URL { url.appendingPathComponent(component) }
 }

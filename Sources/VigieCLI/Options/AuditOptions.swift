@@ -17,8 +17,11 @@ struct AuditOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Rules folder (default: $VIGIE_RULES, then the installed or built-in rules).", valueName: "dir"))
     var rules: String?
 
-    @Option(help: ArgumentHelp("Rule set to apply, a file <id>.yml of the rules folder.", valueName: "id"))
-    var ruleset: String = "eig"
+    @Option(name: .customLong("ruleset"), help: ArgumentHelp("Rule set to apply: <id> (the file <id>.yml of the rules folder) or a path to a .yml file (default: eig, or the fleet manifest's).", valueName: "id"))
+    var rulesetOption: String?
+
+    var ruleset: String { rulesetOption ?? "eig" }
+    var rulesetWasGiven: Bool { rulesetOption != nil }
 
     @Flag(help: "Leave contributors' names out of scorecards (counts only).")
     var anonymize = false

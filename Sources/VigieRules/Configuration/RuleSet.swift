@@ -10,6 +10,9 @@ public struct RuleSet: Sendable {
     public let rules: [ConfiguredRule]
     public let factProviders: [any FactProvider]
     public let data: RuleData
+    /// A fingerprint of the rule set file and every data file: a scorecard made with another digest
+    /// may differ, so a fleet run re-audits instead of reusing it.
+    public let digest: String
 
     public var info: RulesetInfo { RulesetInfo(id: id, version: version) }
     public var engine: AuditEngine { AuditEngine(rules: rules, factProviders: factProviders) }
@@ -45,7 +48,8 @@ public struct RuleSet: Sendable {
         }
         guard reader.errors.isEmpty else { throw ConfigurationErrors(reader.errors) }
         return RuleSet(id: id, version: version, title: title, rules: rules,
-                       factProviders: BuiltInRules.factProviders(data), data: data)
+                       factProviders: BuiltInRules.factProviders(data), data: data,
+                       digest: digest(of: [path] + dataFiles(in: directory)))
     }
 
     private static func configure(_ id: String, _ keyNode: Node, _ node: Node, data: RuleData, reader: YAMLReader) -> ConfiguredRule? {
@@ -90,5 +94,25 @@ public struct RuleSet: Sendable {
         }
         guard enabled else { return nil }
         return ConfiguredRule(rule: R.make(values, data: data), weight: weight)
+    }
+
+    private static func dataFiles(in directory: String) -> [String] {
+        let folder = directory + "/data"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
+    }
+
+    /// FNV-1a (64 bits) over each file's name and bytes: cheap, stable, enough to notice a change.
+    private static func digest(of files: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            let bytes = Array(URL(fileURLWithPath: file).lastPathComponent.utf8) + [0]
+                + ((FileManager.default.contents(atPath: file)).map { Array($0) } ?? [])
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+        }
+        return String(hash, radix: 16)
     }
 }

@@ -1,17 +1,17 @@
 import Foundation
-import VigieCore
-import Yams
+package import VigieCore
+package import Yams
 
 /// Reads one YAML file into Yams nodes that keep their line and column, and collects every
 /// problem found while the caller validates it by hand.
-final class YAMLReader {
-    let file: String
-    private(set) var errors: [ConfigurationError] = []
+package final class YAMLReader {
+    package let file: String
+    package private(set) var errors: [ConfigurationError] = []
 
-    init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
     /// Parses the file; nil (with an error recorded) when it cannot be read or is not YAML.
-    func load() -> Node? {
+    package func load() -> Node? {
         guard let data = FileManager.default.contents(atPath: file) else {
             report(line: 0, column: 0, LocalizedText(fr: "fichier illisible ou absent", en: "cannot read the file"))
             return nil
@@ -46,18 +46,18 @@ final class YAMLReader {
         }
     }
 
-    func report(_ node: Node?, _ message: LocalizedText) {
+    package func report(_ node: Node?, _ message: LocalizedText) {
         report(line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message)
     }
 
-    func report(line: Int, column: Int, _ message: LocalizedText) {
+    package func report(line: Int, column: Int, _ message: LocalizedText) {
         errors.append(ConfigurationError(file: file, line: line, column: column, message: message))
     }
 
     // MARK: Typed access, reporting wrong types
 
     /// The pairs of a mapping, keys as strings; reports and returns nil for anything else.
-    func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+    package func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
             report(node, LocalizedText(fr: "\(what) doit être un dictionnaire (clé: valeur)", en: "\(what) must be a mapping (key: value)"))
             return nil
@@ -66,7 +66,7 @@ final class YAMLReader {
     }
 
     /// Reports every key not in `allowed`, suggesting the closest known key.
-    func checkKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], allowed: [String], in what: String) {
+    package func checkKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], allowed: [String], in what: String) {
         for pair in pairs where !allowed.contains(pair.key) {
             let hint = closest(pair.key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
             let hintFR = closest(pair.key, in: allowed).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
@@ -75,7 +75,7 @@ final class YAMLReader {
         }
     }
 
-    func string(_ node: Node, what: String) -> String? {
+    package func string(_ node: Node, what: String) -> String? {
         guard case .scalar(let scalar) = node else {
             report(node, LocalizedText(fr: "\(what) doit être un texte", en: "\(what) must be a string"))
             return nil
@@ -83,7 +83,7 @@ final class YAMLReader {
         return scalar.string
     }
 
-    func int(_ node: Node, what: String) -> Int? {
+    package func int(_ node: Node, what: String) -> Int? {
         guard case .scalar = node, let value = node.int else {
             report(node, LocalizedText(fr: "\(what) doit être un nombre entier", en: "\(what) must be an integer"))
             return nil
@@ -91,7 +91,7 @@ final class YAMLReader {
         return value
     }
 
-    func bool(_ node: Node, what: String) -> Bool? {
+    package func bool(_ node: Node, what: String) -> Bool? {
         guard case .scalar = node, let value = node.bool else {
             report(node, LocalizedText(fr: "\(what) doit valoir true ou false", en: "\(what) must be true or false"))
             return nil
@@ -99,7 +99,7 @@ final class YAMLReader {
         return value
     }
 
-    func strings(_ node: Node, what: String) -> [String]? {
+    package func strings(_ node: Node, what: String) -> [String]? {
         guard case .sequence(let sequence) = node else {
             report(node, LocalizedText(fr: "\(what) doit être une liste", en: "\(what) must be a list"))
             return nil
@@ -107,7 +107,7 @@ final class YAMLReader {
         return sequence.compactMap { string($0, what: what) }
     }
 
-    func localizedText(_ node: Node, what: String) -> LocalizedText? {
+    package func localizedText(_ node: Node, what: String) -> LocalizedText? {
         guard let pairs = mapping(node, what: what) else { return nil }
         checkKeys(pairs, allowed: ["fr", "en"], in: what)
         let fr = pairs.first { $0.key == "fr" }.flatMap { string($0.value, what: "\(what).fr") }

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import VigieAudit
+import VigieCore
+
+extension Vigie {
+    /// `vigie fleet MANIFEST --output DIR`: a whole cohort in one command.
+    struct Fleet: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Audit every repository of a manifest; write a scorecard each plus index.json and index.md.",
+            discussion: """
+            Exit codes: 0 every repository audited (and none below --fail-under), 1 some below --fail-under, \
+            2 some could not be audited, 3 both; 64 usage, 65 invalid manifest or rules, 73 cannot write output. See docs/fleet.md.
+            """
+        )
+
+        @Argument(help: "The fleet manifest (YAML). With --init, the file to create.")
+        var manifest: String
+
+        @Option(help: ArgumentHelp("Folder for the scorecards, index.json and index.md.", valueName: "dir"))
+        var output: String = "scorecards"
+
+        @Option(help: ArgumentHelp("Folder for the bare mirrors of remote repositories (default: ~/.cache/vigie/repositories).", valueName: "dir"))
+        var cache: String?
+
+        @Option(help: "Repositories audited at the same time (default: the number of cores).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Flag(help: "Re-audit every repository, even when its previous scorecard could be reused.")
+        var force = false
+
+        @Option(help: ArgumentHelp("Audit only shard K of N (e.g. 1/4); join the shards with `vigie merge`.", valueName: "K/N"))
+        var shard: String?
+
+        @Flag(help: "No progress display.")
+        var quiet = false
+
+        @Flag(help: "Write a commented example manifest to MANIFEST and stop.")
+        var `init` = false
+
+        @OptionGroup var options: AuditOptions
+
+        func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+            if let shard, Shard(shard) == nil { throw ValidationError("--shard '\(shard)' is not K/N with 1 ≤ K ≤ N, for example 1/4") }
+        }
+
+        func run() async throws {
+            let language = options.lang
+            do {
+                if self.`init` {
+                    try writeExample()
+                    return
+                }
+                let fleet = try FleetManifest.load(manifest)
+                let rulesFolder = try RulesLocator.locate(explicit: options.rules)
+                let rulesetID = options.rulesetWasGiven ? options.ruleset : (fleet.ruleset ?? options.ruleset)
+                let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: rulesetID)
+                let runner = FleetRunner(manifest: fleet, ruleSet: ruleSet, options: FleetOptions(
+                    output: output, cache: cache ?? FleetOptions.defaultCache, jobs: jobs, force: force, shard: shard.flatMap(Shard.init),
+                    asOf: options.day, language: language, anonymize: options.anonymize, failUnder: options.failUnder))
+                let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language)
+                let index = try await runner.run(progress: display.update)
+                display.finish()
+                printSummary(index, language)
+                let status = (index.summary.belowThreshold > 0 ? 1 : 0) | (index.summary.errors > 0 ? 2 : 0)
+                if status != 0 { throw ExitCode(Int32(status)) }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                throw CLIFailure(error: error, language: language)
+            }
+        }
+
+        private func writeExample() throws {
+            guard !FileManager.default.fileExists(atPath: manifest) else {
+                throw AuditError.cannotWrite(path: manifest, reason: "the file exists; vigie does not overwrite it")
+            }
+            do {
+                try FleetManifest.example.write(toFile: manifest, atomically: true, encoding: .utf8)
+            } catch {
+                throw AuditError.cannotWrite(path: manifest, reason: "\(error)")
+            }
+            print(LocalizedText(fr: "Exemple écrit dans \(manifest) : complétez-le puis lancez vigie fleet \(manifest)",
+                                en: "Example written to \(manifest): fill it in, then run vigie fleet \(manifest)")[options.lang])
+        }
+
+        private func printSummary(_ index: FleetIndex, _ l: Language) {
+            let s = index.summary
+            print(LocalizedText(
+                fr: "\(index.fleet) : \(s.audited)/\(s.repositories) dépôts audités (\(s.reused) repris), \(s.errors) en erreur, score moyen \(s.averageScore.map(String.init) ?? "—") → \(output)/index.md",
+                en: "\(index.fleet): \(s.audited)/\(s.repositories) repositories audited (\(s.reused) reused), \(s.errors) errors, average score \(s.averageScore.map(String.init) ?? "—") → \(output)/index.md")[l])
+            for entry in index.repositories where entry.status == .error {
+                printError("  ✘ \(entry.name): \(entry.error ?? "")")
+            }
+        }
+    }
+
+    /// `vigie merge DIR... --output DIR`: joins shard outputs into one index.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Join the outputs of `vigie fleet --shard` runs into one index.")
+
+        @Argument(help: "Output folders of the shards.")
+        var folders: [String]
+
+        @Option(help: ArgumentHelp("Folder for the joined index and scorecards.", valueName: "dir"))
+        var output: String
+
+        @Option(help: "Message language: fr (default) or en.")
+        var lang: Language = .fr
+
+        func run() throws {
+            do {
+                let index = try FleetIndexStore.merge(folders, into: output)
+                print(LocalizedText(fr: "\(index.summary.repositories) dépôts réunis dans \(output)/index.json",
+                                    en: "\(index.summary.repositories) repositories joined in \(output)/index.json")[lang])
+            } catch {
+                throw CLIFailure(error: error, language: lang)
+            }
+        }
+    }
+}
+
+/// The progress line on a terminal: repositories done, running, failed. Silent otherwise.
+final class ProgressDisplay: Sendable {
+    let enabled: Bool
+    let language: Language
+
+    init(enabled: Bool, language: Language) {
+        self.enabled = enabled
+        self.language = language
+    }
+
+    var update: @Sendable (FleetProgress) -> Void {
+        { [enabled, language] state in
+            guard enabled else { return }
+            let width = 24
+            let filled = state.total > 0 ? state.done * width / state.total : width
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            let text = LocalizedText(fr: "\(bar) \(state.done)/\(state.total) terminés · \(state.running) en cours · \(state.failed) en erreur",
+                                     en: "\(bar) \(state.done)/\(state.total) done · \(state.running) running · \(state.failed) failed")[language]
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+        }
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}
