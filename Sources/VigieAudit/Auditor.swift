@@ -15,6 +15,12 @@ public struct AuditRequest: Sendable {
     public var anonymize: Bool
     /// The name reports give the repository (a fleet manifest's); default: its folder's name.
     public var name: String?
+    /// Exemptions granted from outside the repository (a fleet manifest), added to its `.vigie.yml` ones.
+    public var exemptions: [Exemption] = []
+    /// Only these rules (exact ids or category prefixes such as `licence`); empty: all.
+    public var select: [String] = []
+    /// Leave these rules out (exact ids or category prefixes).
+    public var ignore: [String] = []
 
     public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20,
                 anonymize: Bool = false, name: String? = nil) {
@@ -109,7 +115,24 @@ public struct Auditor: Sendable {
     /// Runs the rule set on a snapshot and assembles the scorecard.
     func scorecard(_ snapshot: RepositorySnapshot, request: AuditRequest, repository: RepositoryInfo) -> Scorecard {
         let context = AuditContext(asOf: request.asOf, language: request.language, anonymize: request.anonymize)
-        let result = ruleSet.engine.run(snapshot, context: context)
+        var exemptions = request.exemptions
+        var problems: [Finding] = []
+        if let file = snapshot.entry(at: ExemptionFile.path) {
+            do {
+                let parsed = ExemptionFile.parse(text: try snapshot.text(of: file, cap: 64 << 10), path: ExemptionFile.path)
+                exemptions += parsed.exemptions
+                problems += parsed.problems
+            } catch {
+                problems.append(Finding(path: ExemptionFile.path, message: LocalizedText(fr: "fichier illisible : \(error)", en: "unreadable file: \(error)")))
+            }
+        }
+        let selected = ruleSet.rules.filter { configured in
+            let id = configured.rule.metadata.id
+            let matches = { (pattern: String) in id == pattern || id.hasPrefix(pattern + ".") }
+            return (request.select.isEmpty || request.select.contains(where: matches)) && !request.ignore.contains(where: matches)
+        }
+        let engine = AuditEngine(rules: selected, factProviders: ruleSet.factProviders)
+        let result = engine.run(snapshot, context: context, exemptions: exemptions, problems: problems)
         return Scorecard(
             tool: ToolInfo(version: VigieVersion.current, libgit2: VigieVersion.libgit2),
             repository: repository,

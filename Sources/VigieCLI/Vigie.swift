@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 import VigieAudit
 
 /// `vigie`: the root command, a table of contents. Errors from every subcommand are turned into
@@ -17,6 +18,8 @@ public struct Vigie: AsyncParsableCommand {
 
     /// Parses, runs, and exits with the documented code; never shows a stack trace.
     public static func runMain() async -> Never {
+        // A plugin that exits without reading its input must not kill vigie with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

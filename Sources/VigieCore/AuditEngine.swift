@@ -1,10 +1,36 @@
 /// A rule with the weight its rule set gives it.
 public struct ConfiguredRule: Sendable {
+    public enum Source: String, Sendable { case builtin, declarative, plugin }
+
     public let rule: any Rule
     public let weight: Int
-    public init(rule: any Rule, weight: Int) {
+    public let source: Source
+    /// False when the rule set forbids exempting this rule.
+    public let exemptible: Bool
+
+    public init(rule: any Rule, weight: Int, source: Source = .builtin, exemptible: Bool = true) {
         self.rule = rule
         self.weight = weight
+        self.source = source
+        self.exemptible = exemptible
+    }
+}
+
+/// A team's or a fleet lead's statement that a rule does not apply to a repository, and why.
+public struct Exemption: Sendable, Equatable {
+    public let rule: String
+    public let reason: String?
+    public let until: Day?
+    /// `.vigie.yml` (the repository) or the manifest's path (the fleet lead).
+    public let grantedBy: String
+    public let line: Int?
+
+    public init(rule: String, reason: String?, until: Day?, grantedBy: String, line: Int?) {
+        self.rule = rule
+        self.reason = reason
+        self.until = until
+        self.grantedBy = grantedBy
+        self.line = line
     }
 }
 
@@ -40,17 +66,37 @@ public struct AuditEngine: Sendable {
         public let facts: [String: JSONValue]
     }
 
-    public func run(_ snapshot: RepositorySnapshot, context: AuditContext) -> Result {
+    public func run(_ snapshot: RepositorySnapshot, context: AuditContext, exemptions: [Exemption] = [],
+                    problems: [Finding] = []) -> Result {
         let language = context.language
-        let checks = rules.map { configured -> CheckResult in
-            let metadata = configured.rule.metadata
-            let outcome: RuleOutcome
+        var providerFacts: [String: JSONValue] = [:]
+        for provider in factProviders {
             do {
-                outcome = try configured.rule.evaluate(snapshot, context: context)
+                providerFacts[provider.key] = try provider.facts(snapshot, context: context)
             } catch {
-                outcome = RuleOutcome(status: .error, message: Self.describe(error))
+                providerFacts[provider.key] = .object(["error": .string(Self.describe(error)[language])])
             }
-            return CheckResult(
+        }
+        snapshot.factsSoFar = providerFacts
+        var statuses: [String: CheckStatus] = [:]
+        var ruleFacts: [String: JSONValue] = [:]
+        var checksByID: [String: CheckResult] = [:]
+        let validity = ExemptionValidity(exemptions: exemptions, rules: rules, asOf: context.asOf)
+        for configured in Self.dependencyOrder(rules) {
+            let metadata = configured.rule.metadata
+            var outcome: RuleOutcome
+            if let unmet = metadata.requires.first(where: { statuses[$0] != .pass }) {
+                outcome = .skip(LocalizedText(fr: "Nécessite \(unmet), qui n'a pas réussi.", en: "Requires \(unmet), which did not pass."))
+            } else {
+                do {
+                    outcome = try configured.rule.evaluate(snapshot, context: context)
+                } catch {
+                    outcome = RuleOutcome(status: .error, message: Self.describe(error))
+                }
+            }
+            statuses[metadata.id] = outcome.status
+            if let facts = outcome.facts { ruleFacts[metadata.id] = facts }
+            var check = CheckResult(
                 id: metadata.id,
                 category: metadata.category.id,
                 status: outcome.status,
@@ -58,27 +104,49 @@ public struct AuditEngine: Sendable {
                 title: metadata.title[language],
                 message: outcome.message[language],
                 evidence: outcome.findings.map { Evidence(path: $0.path, line: $0.line, message: $0.message?[language]) },
-                remediation: metadata.remediation[language]
+                remediation: metadata.remediation[language],
+                source: configured.source.rawValue
             )
+            if let exemption = validity.applicable[metadata.id] {
+                check.outcome = check.status
+                check.status = .exempt
+                check.exemption = AppliedExemption(reason: exemption.reason ?? "", until: exemption.until, grantedBy: exemption.grantedBy)
+            }
+            checksByID[metadata.id] = check
+        }
+        var checks = rules.compactMap { checksByID[$0.rule.metadata.id] }
+        if !exemptions.isEmpty || !problems.isEmpty {
+            checks.append(validity.check(problems: problems, language: language))
         }
         var categories: [CategoryScore] = []
         var seen: Set<String> = []
-        for configured in rules where seen.insert(configured.rule.metadata.category.id).inserted {
-            let category = configured.rule.metadata.category
+        let allCategories = rules.map(\.rule.metadata.category) + (checks.count > rules.count ? [ExemptionValidity.category] : [])
+        for category in allCategories where seen.insert(category.id).inserted {
             let inCategory = checks.filter { $0.category == category.id }
             let score = Scoring.score(inCategory.map { ($0.status, $0.weight) })
             categories.append(CategoryScore(id: category.id, title: category.title[language], score: score,
                                             grade: score.map(Grade.init(score:)), summary: StatusCounts(inCategory.map(\.status))))
         }
-        var facts: [String: JSONValue] = [:]
-        for provider in factProviders {
-            do {
-                facts[provider.key] = try provider.facts(snapshot, context: context)
-            } catch {
-                facts[provider.key] = .object(["error": .string(Self.describe(error)[language])])
-            }
-        }
+        var facts = providerFacts
+        facts.merge(ruleFacts) { provided, _ in provided }
         return Result(checks: checks, categories: categories, score: Scoring.score(checks.map { ($0.status, $0.weight) }), facts: facts)
+    }
+
+    /// Rules in an order where each comes after those it requires (ties keep the display order).
+    /// Unknown requirements and cycles are rejected when the rule set loads.
+    static func dependencyOrder(_ rules: [ConfiguredRule]) -> [ConfiguredRule] {
+        var placed: Set<String> = []
+        var ordered: [ConfiguredRule] = []
+        var remaining = rules
+        while !remaining.isEmpty {
+            let known = Set(remaining.map(\.rule.metadata.id))
+            let ready = remaining.filter { $0.rule.metadata.requires.allSatisfy { placed.contains($0) || !known.contains($0) } }
+            let next = ready.isEmpty ? remaining : ready // a cycle cannot reach here; never loop forever
+            for rule in next { placed.insert(rule.rule.metadata.id) }
+            ordered += next
+            remaining.removeAll { placed.contains($0.rule.metadata.id) }
+        }
+        return ordered
     }
 
     static func describe(_ error: any Error) -> LocalizedText {

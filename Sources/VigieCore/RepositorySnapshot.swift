@@ -97,6 +97,8 @@ public final class RepositorySnapshot {
     private var contentCache: [String: [UInt8]] = [:]
     private var cachedTags: [SnapshotTag]?
     private var analyses: [String: Any] = [:]
+    /// The facts the engine gathered before running the rules (plugins receive them).
+    public internal(set) var factsSoFar: [String: JSONValue] = [:]
 
     public init(name: String, entries: [SnapshotEntry], reader: any SnapshotReader, readCap: Int64 = 1 << 20, isShallow: Bool = false) {
         self.name = name

@@ -10,20 +10,25 @@ public struct RuleMetadata: Sendable {
     public let rationale: LocalizedText
     /// How to fix a failure, shown when the rule does not pass.
     public let remediation: LocalizedText
+    /// Rules that must pass for this one to be checked; otherwise it is skipped with that reason.
+    public let requires: [String]
 
-    public init(id: String, category: RuleCategory, defaultWeight: Int, title: LocalizedText, rationale: LocalizedText, remediation: LocalizedText) {
+    public init(id: String, category: RuleCategory, defaultWeight: Int, title: LocalizedText, rationale: LocalizedText,
+                remediation: LocalizedText, requires: [String] = []) {
         self.id = id
         self.category = category
         self.defaultWeight = defaultWeight
         self.title = title
         self.rationale = rationale
         self.remediation = remediation
+        self.requires = requires
     }
 }
 
-/// The result of a check. `error` means "could not check", never "the repository fails".
+/// The result of a check. `error` means "could not check", never "the repository fails";
+/// `exempt` means the repository recorded, with a reason, why the rule does not apply to it.
 public enum CheckStatus: String, Sendable, Codable, CaseIterable {
-    case pass, warn, fail, skip, error
+    case pass, warn, fail, skip, error, exempt
 }
 
 /// A place in the repository a result points at.
@@ -45,11 +50,14 @@ public struct RuleOutcome: Sendable, Equatable {
     /// One sentence saying what was found (or, for `skip` and `error`, why there is no verdict).
     public let message: LocalizedText
     public let findings: [Finding]
+    /// Facts a rule adds to the scorecard under `facts.<rule id>` (plugins do).
+    public let facts: JSONValue?
 
-    public init(status: CheckStatus, message: LocalizedText, findings: [Finding] = []) {
+    public init(status: CheckStatus, message: LocalizedText, findings: [Finding] = [], facts: JSONValue? = nil) {
         self.status = status
         self.message = message
         self.findings = findings
+        self.facts = facts
     }
 
     public static func pass(_ message: LocalizedText, _ findings: [Finding] = []) -> RuleOutcome { .init(status: .pass, message: message, findings: findings) }

@@ -120,7 +120,7 @@ public struct RulesetInfo: Sendable, Equatable, Codable {
 
 /// How many checks ended in each status.
 public struct StatusCounts: Sendable, Equatable, Codable {
-    public var pass = 0, warn = 0, fail = 0, skip = 0, error = 0
+    public var pass = 0, warn = 0, fail = 0, skip = 0, error = 0, exempt = 0
     public init() {}
     public init(_ statuses: some Sequence<CheckStatus>) {
         for status in statuses {
@@ -130,6 +130,7 @@ public struct StatusCounts: Sendable, Equatable, Codable {
             case .fail: fail += 1
             case .skip: skip += 1
             case .error: error += 1
+            case .exempt: exempt += 1
             }
         }
     }
@@ -187,8 +188,14 @@ public struct CheckResult: Sendable, Equatable, Codable {
     public var message: String
     public var evidence: [Evidence]
     public var remediation: String
+    /// Where the rule comes from: `builtin`, `declarative` or `plugin`.
+    public var source: String
+    /// For an exempted check: the exemption, and the status the check would have had.
+    public var exemption: AppliedExemption?
+    public var outcome: CheckStatus?
 
-    public init(id: String, category: String, status: CheckStatus, weight: Int, title: String, message: String, evidence: [Evidence], remediation: String) {
+    public init(id: String, category: String, status: CheckStatus, weight: Int, title: String, message: String, evidence: [Evidence],
+                remediation: String, source: String = "builtin", exemption: AppliedExemption? = nil, outcome: CheckStatus? = nil) {
         self.id = id
         self.category = category
         self.status = status
@@ -197,5 +204,66 @@ public struct CheckResult: Sendable, Equatable, Codable {
         self.message = message
         self.evidence = evidence
         self.remediation = remediation
+        self.source = source
+        self.exemption = exemption
+        self.outcome = outcome
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, category, status, weight, title, message, evidence, remediation, source, exemption, outcome
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        category = try container.decode(String.self, forKey: .category)
+        status = try container.decode(CheckStatus.self, forKey: .status)
+        weight = try container.decode(Int.self, forKey: .weight)
+        title = try container.decode(String.self, forKey: .title)
+        message = try container.decode(String.self, forKey: .message)
+        evidence = try container.decode([Evidence].self, forKey: .evidence)
+        remediation = try container.decode(String.self, forKey: .remediation)
+        source = try container.decodeIfPresent(String.self, forKey: .source) ?? "builtin"
+        exemption = try container.decodeIfPresent(AppliedExemption.self, forKey: .exemption)
+        outcome = try container.decodeIfPresent(CheckStatus.self, forKey: .outcome)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(category, forKey: .category)
+        try container.encode(status, forKey: .status)
+        try container.encode(weight, forKey: .weight)
+        try container.encode(title, forKey: .title)
+        try container.encode(message, forKey: .message)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encode(remediation, forKey: .remediation)
+        try container.encode(source, forKey: .source)
+        // Present only on exempted checks, so scorecards without exemptions keep their shape.
+        try container.encodeIfPresent(exemption, forKey: .exemption)
+        try container.encodeIfPresent(outcome, forKey: .outcome)
+    }
+}
+
+/// An exemption as the scorecard shows it on the check it applies to.
+public struct AppliedExemption: Sendable, Equatable, Codable {
+    public var reason: String
+    public var until: Day?
+    /// Who granted it: the repository's `.vigie.yml`, or the fleet manifest.
+    public var grantedBy: String
+
+    enum CodingKeys: String, CodingKey { case reason, until, grantedBy = "granted_by" }
+
+    public init(reason: String, until: Day?, grantedBy: String) {
+        self.reason = reason
+        self.until = until
+        self.grantedBy = grantedBy
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(until, forKey: .until)
+        try container.encode(grantedBy, forKey: .grantedBy)
     }
 }

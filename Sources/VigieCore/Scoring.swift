@@ -27,7 +27,7 @@ public enum Scoring {
             case .pass: earnedHalves += 2 * result.weight; applicable += result.weight
             case .warn: earnedHalves += result.weight; applicable += result.weight
             case .fail: applicable += result.weight
-            case .skip, .error: continue
+            case .skip, .error, .exempt: continue
             }
         }
         guard applicable > 0 else { return nil }

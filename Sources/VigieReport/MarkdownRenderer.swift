@@ -40,7 +40,7 @@ public enum MarkdownRenderer {
             out.append("|---|---|---:|---|")
             for check in card.checks where check.category == category.id {
                 let status = "\(ReportStrings.statusSymbol(check.status)) \(ReportStrings.statusName(check.status)[l])"
-                out.append("| \(status) | \(escapeMarkdown(check.title)) (`\(check.id)`) | \(check.weight) | \(escapeMarkdown(check.message)) |")
+                out.append("| \(status) | \(escapeMarkdown(check.title)) (`\(check.id)`) | \(check.weight) | \(escapeMarkdown(check.message))\(exemptionNote(check, l)) |")
             }
         }
         out += ActivitySection.markdown(card)
@@ -70,6 +70,15 @@ public enum MarkdownRenderer {
         out.append("_\(ReportStrings.footer[l])_")
         return out.joined(separator: "\n") + "\n"
     }
+}
+
+/// For an exempted check: who exempted it, why, until when, and what it would have been.
+func exemptionNote(_ check: CheckResult, _ l: Language) -> String {
+    guard let exemption = check.exemption else { return "" }
+    let until = exemption.until.map { LocalizedText(fr: " jusqu'au \($0.iso)", en: " until \($0.iso)")[l] } ?? ""
+    let outcome = check.outcome.map { ReportStrings.statusName($0)[l] } ?? "?"
+    return LocalizedText(fr: " — exemptée par \(escapeMarkdown(exemption.grantedBy))\(until) : « \(escapeMarkdown(exemption.reason)) » (sinon : \(outcome))",
+                         en: " — exempted by \(escapeMarkdown(exemption.grantedBy))\(until): \"\(escapeMarkdown(exemption.reason))\" (otherwise: \(outcome))")[l]
 }
 
 extension String {

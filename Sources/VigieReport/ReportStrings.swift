@@ -52,6 +52,7 @@ public enum ReportStrings {
         case .fail: LocalizedText(fr: "échec", en: "fail")
         case .skip: LocalizedText(fr: "non applicable", en: "skipped")
         case .error: LocalizedText(fr: "erreur", en: "error")
+        case .exempt: LocalizedText(fr: "exempté", en: "exempt")
         }
     }
 
@@ -63,12 +64,15 @@ public enum ReportStrings {
         case .fail: "✘"
         case .skip: "–"
         case .error: "‼"
+        case .exempt: "◌"
         }
     }
 
     public static func summary(_ counts: StatusCounts) -> LocalizedText {
         LocalizedText(
-            fr: "\(counts.pass) réussies, \(counts.warn) avertissements, \(counts.fail) échecs, \(counts.skip) non applicables, \(counts.error) erreurs",
-            en: "\(counts.pass) passed, \(counts.warn) warnings, \(counts.fail) failed, \(counts.skip) skipped, \(counts.error) errors")
+            fr: "\(counts.pass) réussies, \(counts.warn) avertissements, \(counts.fail) échecs, \(counts.skip) non applicables, \(counts.error) erreurs"
+                + (counts.exempt > 0 ? ", \(counts.exempt) exemptées" : ""),
+            en: "\(counts.pass) passed, \(counts.warn) warnings, \(counts.fail) failed, \(counts.skip) skipped, \(counts.error) errors"
+                + (counts.exempt > 0 ? ", \(counts.exempt) exempt" : ""))
     }
 }

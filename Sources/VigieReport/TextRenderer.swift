@@ -31,6 +31,10 @@ public struct TextRenderer {
                 out.append("  \(symbol) \(check.title)  [\(check.id)] \(dim(ReportStrings.statusName(check.status)[l]))")
                 guard check.status != .pass else { continue }
                 out.append("      \(sanitize(check.message))")
+                if let exemption = check.exemption {
+                    let until = exemption.until.map { LocalizedText(fr: " jusqu'au \($0.iso)", en: " until \($0.iso)")[l] } ?? ""
+                    out.append("      ◌ " + LocalizedText(fr: "exemptée\(until) : \(sanitize(exemption.reason))", en: "exempted\(until): \(sanitize(exemption.reason))")[l])
+                }
                 for evidence in check.evidence.prefix(5) {
                     let note = evidence.message.map { " — \(sanitize($0))" } ?? ""
                     out.append("      · \(sanitize(evidence.path))\(evidence.line.map { ":\($0)" } ?? "")\(note)")
@@ -65,6 +69,7 @@ public struct TextRenderer {
         case .fail: .red
         case .skip: .grey
         case .error: .magenta
+        case .exempt: .blue
         }
     }
 

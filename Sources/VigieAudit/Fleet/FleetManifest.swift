@@ -23,6 +23,8 @@ public struct FleetManifest: Sendable {
         public var tokenEnvironment: String?
         /// Seconds allowed to fetch it.
         public var timeout: Int
+        /// Exemptions the fleet lead grants this repository.
+        public var exemptions: [Exemption]
     }
 
     public var name: String
@@ -64,7 +66,7 @@ public struct FleetManifest: Sendable {
 
     private static func parseRepository(_ node: Node, reader: YAMLReader, folder: URL, defaultToken: String?, defaultTimeout: Int) -> Repository? {
         guard let pairs = reader.mapping(node, what: "a repository") else { return nil }
-        reader.checkKeys(pairs, allowed: ["name", "url", "path", "ref", "team", "programme", "tags", "token_env", "timeout"], in: "a repository")
+        reader.checkKeys(pairs, allowed: ["name", "url", "path", "ref", "team", "programme", "tags", "token_env", "timeout", "exemptions"], in: "a repository")
         let field = { (key: String) in pairs.first { $0.key == key }?.value }
         guard let name = field("name").flatMap({ reader.string($0, what: "name") }), !name.isEmpty else {
             reader.report(node, LocalizedText(fr: "un dépôt sans « name »", en: "a repository without a 'name'"))
@@ -94,7 +96,8 @@ public struct FleetManifest: Sendable {
             programme: field("programme").flatMap { reader.string($0, what: "programme") },
             tags: field("tags").flatMap { reader.strings($0, what: "tags") } ?? [],
             tokenEnvironment: field("token_env").flatMap { reader.string($0, what: "token_env") } ?? defaultToken,
-            timeout: field("timeout").flatMap { reader.int($0, what: "timeout") } ?? defaultTimeout
+            timeout: field("timeout").flatMap { reader.int($0, what: "timeout") } ?? defaultTimeout,
+            exemptions: field("exemptions").map { ExemptionFile.parse($0, reader: reader, grantedBy: reader.file) } ?? []
         )
     }
 

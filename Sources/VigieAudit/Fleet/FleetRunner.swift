@@ -15,6 +15,8 @@ public struct FleetOptions: Sendable {
     public var language: Language
     public var anonymize: Bool
     public var failUnder: Int?
+    public var select: [String] = []
+    public var ignore: [String] = []
 
     public init(output: String, cache: String, jobs: Int, force: Bool, shard: Shard?, asOf: Day, language: Language, anonymize: Bool, failUnder: Int?) {
         self.output = output
@@ -101,10 +103,16 @@ public struct FleetRunner: Sendable {
         case .path(let path): path
         case .url(let url): RemoteURL.display(url)
         }
-        let request = AuditRequest(path: source, revision: repository.ref, asOf: options.asOf, language: options.language,
+        var request = AuditRequest(path: source, revision: repository.ref, asOf: options.asOf, language: options.language,
                                    anonymize: options.anonymize, name: repository.name)
+        request.exemptions = repository.exemptions
+        request.select = options.select
+        request.ignore = options.ignore
+        let auditRequest = request
+        let granted = repository.exemptions.map { "\($0.rule):\($0.reason ?? ""):\($0.until?.iso ?? "")" }.joined(separator: ",")
         let reuseKeyPrefix = [ruleSet.digest, VigieVersion.current, options.asOf.iso, options.language.rawValue,
-                              String(options.anonymize), repository.ref].joined(separator: "|")
+                              String(options.anonymize), repository.ref, options.select.joined(separator: ","),
+                              options.ignore.joined(separator: ","), granted].joined(separator: "|")
         let force = options.force
         let outputFolder = options.output
         let cache = options.cache
@@ -120,7 +128,7 @@ public struct FleetRunner: Sendable {
                    let card = FleetIndexStore.readScorecard(outputFolder + "/" + file + ".json") {
                     return .reused(card, key: key)
                 }
-                return .fresh(try Auditor(ruleSet: ruleSet).audit(opened, source: source, request: request), key: key)
+                return .fresh(try Auditor(ruleSet: ruleSet).audit(opened, source: source, request: auditRequest), key: key)
             }
             switch result {
             case .fresh(let card, _):

@@ -34,8 +34,10 @@ extension Vigie {
             do {
                 let rulesFolder = try RulesLocator.locate(explicit: options.rules)
                 let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: options.ruleset)
-                let scorecard = try Auditor(ruleSet: ruleSet).audit(
-                    AuditRequest(path: path, revision: ref, asOf: options.day, language: language, anonymize: options.anonymize))
+                var request = AuditRequest(path: path, revision: ref, asOf: options.day, language: language, anonymize: options.anonymize)
+                request.select = options.select
+                request.ignore = options.ignore
+                let scorecard = try Auditor(ruleSet: ruleSet).audit(request)
                 if let output {
                     try ScorecardWriter.write(scorecard, to: output)
                 }

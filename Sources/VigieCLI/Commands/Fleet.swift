@@ -56,9 +56,12 @@ extension Vigie {
                 let rulesFolder = try RulesLocator.locate(explicit: options.rules)
                 let rulesetID = options.rulesetWasGiven ? options.ruleset : (fleet.ruleset ?? options.ruleset)
                 let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: rulesetID)
-                let runner = FleetRunner(manifest: fleet, ruleSet: ruleSet, options: FleetOptions(
+                var fleetOptions = FleetOptions(
                     output: output, cache: cache ?? FleetOptions.defaultCache, jobs: jobs, force: force, shard: shard.flatMap(Shard.init),
-                    asOf: options.day, language: language, anonymize: options.anonymize, failUnder: options.failUnder))
+                    asOf: options.day, language: language, anonymize: options.anonymize, failUnder: options.failUnder)
+                fleetOptions.select = options.select
+                fleetOptions.ignore = options.ignore
+                let runner = FleetRunner(manifest: fleet, ruleSet: ruleSet, options: fleetOptions)
                 let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language)
                 let index = try await runner.run(progress: display.update)
                 display.finish()

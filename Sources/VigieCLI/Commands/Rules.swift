@@ -8,25 +8,79 @@ extension Vigie {
     /// `vigie rules`: what the rule sets check.
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List and validate rules and rule sets.",
-            subcommands: [List.self, Validate.self, Docs.self]
+            abstract: "List, show, validate and document rules and rule sets.",
+            subcommands: [List.self, Show.self, Validate.self, Docs.self]
         )
 
+        /// Loads the rule set the options name, turning failures into CLI failures.
+        static func load(_ options: AuditOptions) throws -> RuleSet {
+            do {
+                return try Auditor.loadRuleSet(directory: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+            } catch {
+                throw CLIFailure(error: error, language: options.lang)
+            }
+        }
+
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the rules of a rule set with their weights and parameters.")
+            static let configuration = CommandConfiguration(abstract: "List the rules of a rule set: id, category, weight, source and title.")
             @OptionGroup var options: AuditOptions
 
             func run() throws {
-                do {
-                    let ruleSet = try Auditor.loadRuleSet(directory: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
-                    print("\(ruleSet.id) \(ruleSet.version): \(ruleSet.title[options.lang])")
-                    for configured in ruleSet.engine.rules {
-                        let metadata = configured.rule.metadata
-                        print("  \(metadata.id.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(configured.weight).padding(toLength: 3, withPad: " ", startingAt: 0)) \(metadata.title[options.lang])")
-                    }
-                } catch {
-                    throw CLIFailure(error: error, language: options.lang)
+                let ruleSet = try Rules.load(options)
+                let l = options.lang
+                print("\(ruleSet.id) \(ruleSet.version): \(ruleSet.title[l])")
+                for configured in ruleSet.engine.rules {
+                    let metadata = configured.rule.metadata
+                    let columns = [metadata.id.padded(28), metadata.category.id.padded(14), String(configured.weight).padded(3),
+                                   configured.source.rawValue.padded(12), metadata.title[l]]
+                    print("  " + columns.joined(separator: " "))
                 }
+            }
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Show one rule: texts, weight, parameters with defaults, requirements and examples.")
+            @Argument(help: "The rule id, e.g. licence.allowed.")
+            var id: String
+            @OptionGroup var options: AuditOptions
+
+            func run() throws {
+                let ruleSet = try Rules.load(options)
+                let l = options.lang
+                guard let configured = ruleSet.rules.first(where: { $0.rule.metadata.id == id }) else {
+                    let known = ruleSet.rules.map(\.rule.metadata.id)
+                    throw ValidationError("no rule '\(id)' in rule set \(ruleSet.id)" + (known.contains { $0.hasPrefix(id) } ? "; did you mean one of: \(known.filter { $0.hasPrefix(id) }.joined(separator: ", "))" : ""))
+                }
+                let metadata = configured.rule.metadata
+                print("\(metadata.id) — \(metadata.title[l])")
+                print("")
+                print("\(LocalizedText(fr: "Catégorie", en: "Category")[l]): \(metadata.category.title[l]) (\(metadata.category.id))")
+                print("\(LocalizedText(fr: "Poids", en: "Weight")[l]): \(configured.weight) · \(LocalizedText(fr: "source", en: "source")[l]): \(configured.source.rawValue)"
+                      + (configured.exemptible ? "" : " · " + LocalizedText(fr: "exemption interdite", en: "cannot be exempted")[l]))
+                if !metadata.requires.isEmpty { print("\(LocalizedText(fr: "Nécessite", en: "Requires")[l]): \(metadata.requires.joined(separator: ", "))") }
+                print("")
+                print(LocalizedText(fr: "Pourquoi : ", en: "Why: ")[l] + metadata.rationale[l])
+                print(LocalizedText(fr: "Correction : ", en: "Fix: ")[l] + metadata.remediation[l])
+                if let type = BuiltInRules.named(id) {
+                    if !type.parameters.isEmpty {
+                        print("")
+                        print(LocalizedText(fr: "Paramètres (défaut) :", en: "Parameters (default):")[l])
+                        for parameter in type.parameters { print("  \(parameter.name): \(parameter.defaultValue) — \(parameter.summary[l])") }
+                    }
+                    printExamples(type.examples, l)
+                } else if let plugin = configured.rule as? CommandRule {
+                    print("")
+                    print("\(LocalizedText(fr: "Commande", en: "Command")[l]): \(plugin.command.joined(separator: " ")) (\(plugin.timeout) s, \(plugin.folder))")
+                } else {
+                    printExamples(ruleSet.declarativeExamples[id] ?? [], l)
+                }
+            }
+
+            private func printExamples(_ examples: [RuleExample], _ l: Language) {
+                guard !examples.isEmpty else { return }
+                print("")
+                print(LocalizedText(fr: "Exemples (lancés par les tests) :", en: "Examples (run by the tests):")[l])
+                for example in examples { print("  \(example.expected.rawValue.padded(5)) \(example.name)") }
             }
         }
 
@@ -35,12 +89,8 @@ extension Vigie {
             @OptionGroup var options: AuditOptions
 
             func run() throws {
-                do {
-                    let ruleSet = try Auditor.loadRuleSet(directory: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
-                    print(LocalizedText(fr: "\(ruleSet.id) : valide (\(ruleSet.rules.count) règles)", en: "\(ruleSet.id): valid (\(ruleSet.rules.count) rules)")[options.lang])
-                } catch {
-                    throw CLIFailure(error: error, language: options.lang)
-                }
+                let ruleSet = try Rules.load(options)
+                print(LocalizedText(fr: "\(ruleSet.id) : valide (\(ruleSet.rules.count) règles)", en: "\(ruleSet.id): valid (\(ruleSet.rules.count) rules)")[options.lang])
             }
         }
 
@@ -49,13 +99,12 @@ extension Vigie {
             @OptionGroup var options: AuditOptions
 
             func run() throws {
-                do {
-                    let ruleSet = try Auditor.loadRuleSet(directory: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
-                    print(RuleDocumentation.markdown(ruleSet: ruleSet), terminator: "")
-                } catch {
-                    throw CLIFailure(error: error, language: options.lang)
-                }
+                print(RuleDocumentation.markdown(ruleSet: try Rules.load(options)), terminator: "")
             }
         }
     }
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

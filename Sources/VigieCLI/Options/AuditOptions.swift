@@ -23,6 +23,12 @@ struct AuditOptions: ParsableArguments {
     var ruleset: String { rulesetOption ?? "eig" }
     var rulesetWasGiven: Bool { rulesetOption != nil }
 
+    @Option(help: ArgumentHelp("Run only these rules: exact ids or categories (licence, readme.present); repeatable.", valueName: "rule"))
+    var select: [String] = []
+
+    @Option(help: ArgumentHelp("Leave out these rules: exact ids or categories; repeatable.", valueName: "rule"))
+    var ignore: [String] = []
+
     @Flag(help: "Leave contributors' names out of scorecards (counts only).")
     var anonymize = false
 

@@ -20,6 +20,11 @@ package final class YAMLReader {
             report(line: 0, column: 0, LocalizedText(fr: "le fichier n'est pas en UTF-8", en: "the file is not UTF-8"))
             return nil
         }
+        return load(text: text)
+    }
+
+    /// Parses YAML text attributed to `file` (a file of the audited repository, read from git).
+    package func load(text: String) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 report(line: 1, column: 1, LocalizedText(fr: "le fichier est vide", en: "the file is empty"))

@@ -9,6 +9,13 @@ public struct ReadmeAnalysis: Sendable {
     /// Words in total, headings included.
     public let words: Int
     public let headings: Int
+    /// Each heading's text (markup stripped) and 1-based line.
+    public let headingTexts: [Heading]
+
+    public struct Heading: Sendable, Equatable {
+        public let text: String
+        public let line: Int
+    }
 
     /// The analysis of this snapshot's README, computed once.
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> ReadmeAnalysis {
@@ -25,15 +32,16 @@ public struct ReadmeAnalysis: Sendable {
             return (a.name.count, a.path) < (b.name.count, b.path)
         }
         guard let file else {
-            (bodyWords, words, headings) = (0, 0, 0)
+            (bodyWords, words, headings, headingTexts) = (0, 0, 0, [])
             return
         }
-        (bodyWords, words, headings) = Self.count(try snapshot.text(of: file))
+        (bodyWords, words, headings, headingTexts) = Self.count(try snapshot.text(of: file))
     }
 
     /// Counts words, telling heading lines (Markdown `#`, setext underlines, RST over/underlines) from body lines.
-    static func count(_ text: String) -> (body: Int, total: Int, headings: Int) {
+    static func count(_ text: String) -> (body: Int, total: Int, headings: Int, texts: [Heading]) {
         var body = 0, total = 0, headings = 0
+        var texts: [Heading] = []
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var inCodeFence = false
         for (index, rawLine) in lines.enumerated() {
@@ -44,9 +52,14 @@ public struct ReadmeAnalysis: Sendable {
             let isHeading = !inCodeFence && (line.hasPrefix("#") || (!next.isEmpty && Self.isUnderline(next)))
             let count = Self.words(in: line)
             total += count
-            if isHeading { headings += 1 } else if !line.hasPrefix("<!--") { body += count }
+            if isHeading {
+                headings += 1
+                texts.append(Heading(text: String(line.drop { $0 == "#" || $0 == " " }), line: index + 1))
+            } else if !line.hasPrefix("<!--") {
+                body += count
+            }
         }
-        return (body, total, headings)
+        return (body, total, headings, texts)
     }
 
     static func isUnderline(_ line: String) -> Bool {
