@@ -9,7 +9,7 @@ public enum BuiltInRules {
         .sorted { $0.description.id < $1.description.id }
 
     /// The data sections families read from `rules/data/`, beyond the foundation's own files.
-    static let dataSections: [any RuleDataSection.Type] = healthData + accessibilityData + openDataData
+    static let dataSections: [any RuleDataSection.Type] = [ReadmeConventions.self] + healthData + accessibilityData + openDataData
 
     /// The providers of `facts.<key>` for a rule set built on `data`.
     static func factProviders(_ data: RuleData) -> [any FactProvider] {
@@ -19,8 +19,16 @@ public enum BuiltInRules {
 
     static let foundationRules: [any BuiltInRule.Type] = [
         LicenceAllowedRule.self,
+        LicenceConsistentRule.self,
+        LicenceDataRule.self,
+        LicenceIdentifiedRule.self,
         LicencePresentRule.self,
+        ReadmeEIGRule.self,
+        ReadmeImagesAltRule.self,
+        ReadmeLanguageRule.self,
+        ReadmeLinksRule.self,
         ReadmePresentRule.self,
+        ReadmeSectionsRule.self,
         ReadmeSubstantialRule.self,
     ]
 

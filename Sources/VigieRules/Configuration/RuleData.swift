@@ -20,6 +20,8 @@ public struct LicencePolicy: Sendable, Equatable {
     public let data: Set<String>
     /// Spellings seen in metadata mapped to their SPDX id (case-folded keys).
     public let aliases: [String: String]
+    /// Each listed id, case-folded, to its SPDX spelling.
+    public let spellings: [String: String]
 
     public func canonical(_ id: String) -> String { aliases[id.lowercased()] ?? id }
     public func isAllowed(_ id: String) -> Bool { allowed.contains(canonical(id).lowercased()) }
@@ -33,6 +35,18 @@ public struct FileConventions: Sendable, Equatable {
     public let readmeStems: [String]
     /// The folder REUSE keeps licence texts in.
     public let reuseFolder: String
+    /// Folders and extensions that say a repository publishes data.
+    public let dataFolders: Set<String>
+    public let dataExtensions: Set<String>
+
+    /// Data files: a data extension inside a data folder at any depth, or a `datapackage.json`.
+    public func isDataFile(_ path: String) -> Bool {
+        let components = path.lowercased().split(separator: "/")
+        guard let name = components.last else { return false }
+        if name == "datapackage.json" { return true }
+        guard let dot = name.lastIndex(of: "."), dataExtensions.contains(String(name[name.index(after: dot)...])) else { return false }
+        return components.dropLast().contains { dataFolders.contains(String($0)) }
+    }
 }
 
 /// How the activity rules tell bots, forge no-reply addresses, inactivity notices and release names.
@@ -129,8 +143,11 @@ public struct RuleData: Sendable {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "source", "allowed", "older_versions", "data", "aliases"], in: "the file")
+        var spellings: [String: String] = [:]
         let list = { (key: String) -> Set<String> in
-            Set((pairs.first { $0.key == key }.flatMap { reader.strings($0.value, what: key) } ?? []).map { $0.lowercased() })
+            let ids = pairs.first { $0.key == key }.flatMap { reader.strings($0.value, what: key) } ?? []
+            for id in ids { spellings[id.lowercased()] = id }
+            return Set(ids.map { $0.lowercased() })
         }
         var aliases: [String: String] = [:]
         if let node = pairs.first(where: { $0.key == "aliases" })?.value, let entries = reader.mapping(node, what: "aliases") {
@@ -140,19 +157,22 @@ public struct RuleData: Sendable {
         }
         let allowed = list("allowed")
         if allowed.isEmpty { reader.report(root, LocalizedText(fr: "la liste « allowed » est vide", en: "the 'allowed' list is empty")) }
-        return LicencePolicy(allowed: allowed, olderVersions: list("older_versions"), data: list("data"), aliases: aliases)
+        let older = list("older_versions"), dataLicences = list("data")
+        return LicencePolicy(allowed: allowed, olderVersions: older, data: dataLicences, aliases: aliases, spellings: spellings)
     }
 
     private static func loadFiles(_ path: String, errors: inout [ConfigurationError]) -> FileConventions? {
         let reader = YAMLReader(file: path)
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
-        reader.checkKeys(pairs, allowed: ["schema_version", "licence_names", "readme_names", "reuse_folder"], in: "the file")
+        reader.checkKeys(pairs, allowed: ["schema_version", "licence_names", "readme_names", "reuse_folder", "data_folders", "data_extensions"], in: "the file")
         let strings = { (key: String) -> [String] in
             (pairs.first { $0.key == key }.flatMap { reader.strings($0.value, what: key) } ?? []).map { $0.uppercased() }
         }
         let reuse = pairs.first { $0.key == "reuse_folder" }.flatMap { reader.string($0.value, what: "reuse_folder") } ?? "LICENSES"
-        return FileConventions(licenceStems: strings("licence_names"), readmeStems: strings("readme_names"), reuseFolder: reuse)
+        let lower = { (key: String) -> Set<String> in Set(strings(key).map { $0.lowercased() }) }
+        return FileConventions(licenceStems: strings("licence_names"), readmeStems: strings("readme_names"), reuseFolder: reuse,
+                               dataFolders: lower("data_folders"), dataExtensions: lower("data_extensions"))
     }
 
     private static func loadActivity(_ path: String, errors: inout [ConfigurationError]) -> ActivityConventions? {

@@ -53,7 +53,7 @@ public struct LicenceAnalysis: Sendable {
     }
 
     /// `facts.licence` of the scorecard.
-    func facts(policy: LicencePolicy) -> JSONValue {
+    func facts(policy: LicencePolicy, declared: [LicenceDeclaration]) -> JSONValue {
         let ids = spdxIDs
         return .object([
             "spdx": .array(ids.map(JSONValue.string)),
@@ -67,6 +67,10 @@ public struct LicenceAnalysis: Sendable {
                 ])
             }),
             "allowed_in_french_administration": .bool(!ids.isEmpty && unidentified.isEmpty && ids.allSatisfy(policy.isAllowed)),
+            "declared": .array(declared.map { declaration in
+                .object(["source": .string(declaration.source), "path": .string(declaration.path), "line": declaration.line.map { .int($0) } ?? .null,
+                         "expression": .string(declaration.expression), "spdx": .array(declaration.ids.map(JSONValue.string))])
+            }),
         ])
     }
 }
@@ -77,6 +81,6 @@ public struct LicenceFacts: FactProvider {
     let data: RuleData
     public init(data: RuleData) { self.data = data }
     public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
-        try LicenceAnalysis.of(snapshot, data: data).facts(policy: data.policy)
+        try LicenceAnalysis.of(snapshot, data: data).facts(policy: data.policy, declared: try DeclaredLicences.of(snapshot, data: data))
     }
 }

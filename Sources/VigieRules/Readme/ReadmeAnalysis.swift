@@ -23,8 +23,16 @@ public struct ReadmeAnalysis: Sendable {
     }
 
     init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
-        let candidates = snapshot.rootEntries.filter {
-            ($0.kind == .file || $0.kind == .executable) && LicenceAnalysis.hasStem(String($0.name), data.files.readmeStems)
+        let isReadme = { (entry: SnapshotEntry) in
+            (entry.kind == .file || entry.kind == .executable) && LicenceAnalysis.hasStem(String(entry.name), data.files.readmeStems)
+        }
+        var candidates = snapshot.rootEntries.filter(isReadme)
+        // No README at the root: the first fallback folder (docs/…) that has one.
+        if candidates.isEmpty {
+            for folder in data.section(ReadmeConventions.self).fallbackFolders {
+                candidates = snapshot.entries.filter { $0.folder == Substring(folder) && isReadme($0) }
+                if !candidates.isEmpty { break }
+            }
         }
         file = candidates.min { a, b in
             let aMarkdown = a.name.lowercased().hasSuffix(".md"), bMarkdown = b.name.lowercased().hasSuffix(".md")
@@ -83,6 +91,16 @@ public struct ReadmeAnalysis: Sendable {
     }
 }
 
+extension StringProtocol {
+    /// The text without leading and trailing characters of `set`.
+    func trimming(_ set: String) -> String {
+        var slice = self[...]
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
 extension Substring {
     func trimmingCharacters(in set: String) -> String {
         var slice = self[...]
@@ -98,6 +116,7 @@ public struct ReadmeFacts: FactProvider {
     let data: RuleData
     public init(data: RuleData) { self.data = data }
     public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
-        try ReadmeAnalysis.of(snapshot, data: data).facts()
+        let readme = try ReadmeAnalysis.of(snapshot, data: data)
+        return try ReadmeStructure.of(snapshot, data: data).facts(readme)
     }
 }

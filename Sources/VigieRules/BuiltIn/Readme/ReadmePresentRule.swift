@@ -20,7 +20,8 @@ public struct ReadmePresentRule: BuiltInRule {
         RuleExample("readme.rst passes", files: ["readme.rst": "Projet\n======"], expect: .pass),
         RuleExample("LISEZMOI.md passes", files: ["LISEZMOI.md": "# Projet"], expect: .pass),
         RuleExample("no README fails", files: ["LICENSE": "MIT"], expect: .fail),
-        RuleExample("a README in a sub-folder only fails", files: ["docs/README.md": "# Docs"], expect: .fail),
+        RuleExample("a README in docs/ only warns", files: ["docs/README.md": "# Docs"], expect: .warn),
+        RuleExample("a README deep in the code does not count", files: ["src/lib/README.md": "# Lib"], expect: .fail),
     ]
 
     let data: RuleData
@@ -30,6 +31,10 @@ public struct ReadmePresentRule: BuiltInRule {
         let readme = try ReadmeAnalysis.of(snapshot, data: data)
         guard let file = readme.file else {
             return .fail(LocalizedText(fr: "Aucun README à la racine du dépôt.", en: "No README at the root of the repository."))
+        }
+        guard file.isAtRoot else {
+            return .warn(LocalizedText(fr: "README seulement dans \(file.folder)/ : placez-le à la racine, où les forges l'affichent.",
+                                       en: "README only in \(file.folder)/: put it at the root, where forges show it."), [Finding(path: file.path)])
         }
         return .pass(LocalizedText(fr: "README trouvé : \(file.path).", en: "README found: \(file.path)."), [Finding(path: file.path)])
     }

@@ -1,0 +1,53 @@
+public import VigieCore
+
+/// A repository that publishes data puts it under etalab-2.0 or ODbL-1.0, the two licences allowed for data.
+public struct LicenceDataRule: BuiltInRule {
+    public static let description = RuleMetadata(
+        id: "licence.data",
+        category: RuleCategory.named("licence")!,
+        defaultWeight: 2,
+        title: LocalizedText(fr: "Les données publiées ont une licence ouverte", en: "Published data has an open licence"),
+        rationale: LocalizedText(
+            fr: "Les informations publiques ne peuvent être publiées que sous Licence Ouverte 2.0 (etalab-2.0) ou ODbL (CRPA art. D. 323-2-1) ; une licence logicielle ne convient pas aux données.",
+            en: "Public information may only be published under the Licence Ouverte 2.0 (etalab-2.0) or the ODbL (CRPA art. D. 323-2-1); a software licence does not fit data."),
+        remediation: LocalizedText(
+            fr: "Ajoutez le texte de la Licence Ouverte 2.0 dans LICENSES/etalab-2.0.txt (ou l'ODbL) et indiquez dans le README que les données sont sous cette licence.",
+            en: "Add the Licence Ouverte 2.0 text in LICENSES/etalab-2.0.txt (or the ODbL) and say in the README that the data is under it.")
+    )
+
+    public static let examples: [RuleExample] = [
+        RuleExample("data with an etalab-2.0 text passes", files: ["data/communes.csv": "code,nom\n", "LICENSES/etalab-2.0.txt": "@fixtures/licences/etalab-2.0.fr.txt",
+                                                                   "LICENSES/MIT.txt": "@fixtures/licences/MIT.txt"], expect: .pass),
+        RuleExample("a datapackage declaring ODbL passes", files: ["datapackage.json": #"{"licenses": [{"name": "ODbL-1.0"}], "resources": []}"#], expect: .pass),
+        RuleExample("data under MIT only fails", files: ["data/communes.csv": "code,nom\n", "LICENSE": "@fixtures/licences/MIT.txt"], expect: .fail),
+        RuleExample("no data skips", files: ["src/a.py": "x", "LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
+    ]
+
+    let data: RuleData
+    public init(parameters: RuleParameters, data: RuleData) { self.data = data }
+
+    public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
+        let dataFiles = snapshot.entries.filter { data.files.isDataFile($0.path) }
+        guard !dataFiles.isEmpty else {
+            return .skip(LocalizedText(fr: "Le dépôt ne publie pas de données.", en: "The repository publishes no data."))
+        }
+        let allowed = data.policy.data
+        let analysis = try LicenceAnalysis.of(snapshot, data: data)
+        var evidence = analysis.detections.filter { $0.match.spdx.map { allowed.contains($0.lowercased()) } ?? false }
+            .map { Finding(path: $0.path, message: .same($0.match.spdx ?? "")) }
+        evidence += try DeclaredLicences.of(snapshot, data: data).filter { $0.ids.contains { allowed.contains($0.lowercased()) } }
+            .map { Finding(path: $0.path, line: $0.line, message: .same($0.expression)) }
+        for package in dataFiles where package.name == "datapackage.json" && package.size <= 1 << 20 {
+            let text = try snapshot.text(of: package).lowercased()
+            if allowed.contains(where: { text.contains("\"\($0)\"") }) {
+                evidence.append(Finding(path: package.path, message: .same("licenses")))
+            }
+        }
+        let sample = dataFiles.prefix(5).map { Finding(path: $0.path) }
+        guard !evidence.isEmpty else {
+            return .fail(LocalizedText(fr: "\(dataFiles.count) fichier(s) de données, sans Licence Ouverte 2.0 ni ODbL.",
+                                       en: "\(dataFiles.count) data file(s), with neither the Licence Ouverte 2.0 nor the ODbL."), sample)
+        }
+        return .pass(LocalizedText(fr: "Données sous licence ouverte.", en: "Data under an open licence."), evidence)
+    }
+}

@@ -1,0 +1,47 @@
+public import VigieCore
+
+/// Every licence declaration of a snapshot (manifests, REUSE, SPDX headers, the README's licence
+/// section), computed once.
+public enum DeclaredLicences {
+    public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> [LicenceDeclaration] {
+        try snapshot.analysis("licence-declarations") {
+            try LicenceDeclarations.find(in: snapshot, policy: data.policy) + (try readmeSection(snapshot, data: data))
+        }
+    }
+
+    /// The licence named in the README's licence section (SPDX ids or their usual names).
+    static func readmeSection(_ snapshot: RepositorySnapshot, data: RuleData) throws -> [LicenceDeclaration] {
+        let structure = try ReadmeStructure.of(snapshot, data: data)
+        guard let file = structure.file, let document = structure.document,
+              let line = structure.sections.first(where: { $0.key == "licence" })?.line, line > 0 else { return [] }
+        let next = document.headings.first { $0.line > line }?.line ?? Int.max
+        let text = document.prose.filter { $0.line > line && $0.line < next }.map(\.text).joined(separator: " ")
+        var ids: [String] = []
+        // Lowercase → SPDX spelling, from the fingerprints (canonical ids) and the policy's lists.
+        var known: [String: String] = [:]
+        for (lowered, spelled) in data.policy.spellings { known[lowered] = spelled }
+        for fingerprint in data.fingerprints { known[fingerprint.id.lowercased()] = fingerprint.id }
+        for token in text.split(whereSeparator: { " ,;()[]*_`\"'".contains($0) }) {
+            let word = String(token).trimming(".:")
+            if let id = known[word.lowercased()], !ids.contains(id) { ids.append(id) }
+        }
+        let normalized = TextNormalizer.normalize(text)
+        for (name, id) in LicenceDeclarations.commonNames where normalized.contains(TextNormalizer.normalize(name)) && name.count > 6 {
+            if !ids.contains(where: { $0.caseInsensitiveCompare(id) }) { ids.append(id) }
+        }
+        guard !ids.isEmpty else { return [] }
+        let sorted = ids.sorted()
+        return [LicenceDeclaration(source: "readme", path: file.path, line: line, expression: sorted.joined(separator: ", "), ids: sorted)]
+    }
+}
+
+extension String {
+    func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
+
+    /// The licence family and version without `-only`, `-or-later`, `+`: GPL-3.0-or-later and GPL-3.0 agree.
+    var licenceFamily: String {
+        var id = lowercased()
+        for suffix in ["-only", "-or-later", "+"] where id.hasSuffix(suffix) { id = String(id.dropLast(suffix.count)) }
+        return id
+    }
+}

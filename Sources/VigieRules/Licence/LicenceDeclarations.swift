@@ -1,0 +1,127 @@
+public import VigieCore
+import Foundation
+
+/// Where a repository says which licence it uses, besides the licence texts: package manifests,
+/// REUSE files, `SPDX-License-Identifier` headers, `publiccode.yml` and the README's licence section.
+public struct LicenceDeclaration: Sendable, Equatable {
+    /// `package.json`, `pyproject.toml`, `spdx-header`, `reuse`, `publiccode.yml`, `readme`…
+    public let source: String
+    public let path: String
+    public let line: Int?
+    /// The SPDX expression or name as written (`MIT OR Apache-2.0`, `GPL-3.0-or-later`).
+    public let expression: String
+    /// The SPDX ids the expression names, canonical spelling where known.
+    public let ids: [String]
+}
+
+/// Finds every licence declaration, reading each file within a cap and the source headers within a budget.
+public enum LicenceDeclarations {
+    /// Manifest files and how to find the licence in each: a pattern whose first group is the expression.
+    static var manifests: [(name: String, source: String, pattern: Regex<(Substring, Substring)>)] { [
+        ("package.json", "package.json", #/"license"\s*:\s*"([^"]+)"/#),
+        ("composer.json", "composer.json", #/"license"\s*:\s*\[?\s*"([^"]+)"/#),
+        ("pyproject.toml", "pyproject.toml", #/^\s*license\s*=\s*(?:\{\s*text\s*=\s*)?"([^"]+)"/#),
+        ("setup.cfg", "setup.cfg", #/^\s*license\s*=\s*([^\s#][^#\n]*?)\s*$/#),
+        ("setup.py", "setup.py", #/license\s*=\s*["']([^"']+)["']/#),
+        ("Cargo.toml", "Cargo.toml", #/^\s*license\s*=\s*"([^"]+)"/#),
+        ("DESCRIPTION", "DESCRIPTION", #/^License:\s*(.+?)\s*$/#),
+        ("pom.xml", "pom.xml", #/<license>\s*<name>([^<]+)<\/name>/#),
+        ("publiccode.yml", "publiccode.yml", #/^\s+license:\s*["']?([^"'#\n]+?)["']?\s*$/#),
+    ] }
+
+    public static func find(in snapshot: RepositorySnapshot, policy: LicencePolicy, headerBudget: Int64 = 4 << 20) throws -> [LicenceDeclaration] {
+        var found: [LicenceDeclaration] = []
+        for manifest in manifests {
+            guard let entry = snapshot.entry(at: manifest.name), entry.size <= 1 << 20 else { continue }
+            found += scan(try snapshot.text(of: entry), path: entry.path, source: manifest.source, pattern: manifest.pattern, policy: policy, firstOnly: true)
+        }
+        for entry in snapshot.rootEntries where entry.name.lowercased().hasSuffix(".gemspec") && entry.size <= 1 << 20 {
+            found += scan(try snapshot.text(of: entry), path: entry.path, source: "gemspec", pattern: #/\.licen[sc]es?\s*=\s*\[?\s*["']([^"']+)["']/#, policy: policy, firstOnly: true)
+        }
+        for path in ["REUSE.toml", ".reuse/dep5"] {
+            guard let entry = snapshot.entry(at: path), entry.size <= 1 << 20 else { continue }
+            found += scan(try snapshot.text(of: entry), path: path, source: "reuse", pattern: #/(?i)^\s*(?:SPDX-License-Identifier|License)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$/#, policy: policy, firstOnly: false)
+        }
+        found += try spdxHeaders(in: snapshot, policy: policy, budget: headerBudget)
+        return found
+    }
+
+    static func scan(_ text: String, path: String, source: String, pattern: Regex<(Substring, Substring)>, policy: LicencePolicy, firstOnly: Bool) -> [LicenceDeclaration] {
+        var result: [LicenceDeclaration] = []
+        var seen: Set<String> = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let match = line.firstMatch(of: pattern) else { continue }
+            let expression = match.1.trimming(" \t\r")
+            guard !expression.isEmpty, seen.insert(expression).inserted else { continue }
+            result.append(LicenceDeclaration(source: source, path: path, line: index + 1, expression: expression, ids: ids(in: expression, policy: policy)))
+            if firstOnly { break }
+        }
+        return result
+    }
+
+    /// `SPDX-License-Identifier:` lines in the first lines of source files, sampled within a byte budget
+    /// (smallest files first, so many files are seen); one declaration per distinct expression.
+    static func spdxHeaders(in snapshot: RepositorySnapshot, policy: LicencePolicy, budget: Int64) throws -> [LicenceDeclaration] {
+        let candidates = snapshot.entries.filter { entry in
+            entry.kind == .file && entry.size > 0 && entry.size <= 256 << 10 && !entry.path.hasPrefix("LICENSES/") && isSource(entry.path)
+        }.sorted { ($0.size, $0.path) < ($1.size, $1.path) }
+        var used: Int64 = 0
+        var byExpression: [String: LicenceDeclaration] = [:]
+        for entry in candidates {
+            guard used + entry.size <= budget else { break }
+            used += entry.size
+            let head = try snapshot.text(of: entry).split(separator: "\n", maxSplits: 20, omittingEmptySubsequences: false).prefix(20)
+            for (index, line) in head.enumerated() {
+                guard let range = line.range(of: "SPDX-License-Identifier:") else { continue }
+                let expression = line[range.upperBound...].trimming(" \t\r*/#-;>")
+                if !expression.isEmpty && byExpression[expression] == nil {
+                    byExpression[expression] = LicenceDeclaration(source: "spdx-header", path: entry.path, line: index + 1, expression: expression,
+                                                                   ids: ids(in: expression, policy: policy))
+                }
+                break
+            }
+        }
+        return byExpression.keys.sorted().map { byExpression[$0]! }
+    }
+
+    static let sourceExtensions: Set<String> = ["c", "h", "cc", "cpp", "hpp", "cs", "go", "java", "kt", "js", "jsx", "mjs", "ts", "tsx", "vue",
+                                                "svelte", "py", "rb", "rs", "swift", "php", "scala", "sh", "bash", "r", "jl", "lua", "pl",
+                                                "css", "scss", "html", "sql", "ex", "exs", "erl", "hs", "ml", "dart", "m", "yml", "yaml", "toml"]
+
+    static func isSource(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return sourceExtensions.contains(path[path.index(after: dot)...].lowercased())
+    }
+
+    /// The SPDX ids in an expression (`MIT OR Apache-2.0`, `(GPL-2.0-only WITH Classpath-exception-2.0)`),
+    /// canonical where the policy knows an alias; common names ("Apache 2.0", "GPLv3") mapped too.
+    public static func ids(in expression: String, policy: LicencePolicy) -> [String] {
+        let lowered = expression.lowercased()
+        if let named = commonNames.first(where: { lowered == $0.key }) { return [named.value] }
+        var result: [String] = []
+        var skipNext = false
+        for token in expression.split(whereSeparator: { " ()\t,;/".contains($0) }) {
+            if skipNext { skipNext = false; continue }
+            switch token.uppercased() {
+            case "AND", "OR": continue
+            case "WITH": skipNext = true; continue
+            default:
+                let id = String(token).replacingOccurrences(of: "+", with: "-or-later", options: [], range: nil)
+                let canonical = policy.canonical(token.hasSuffix("+") ? String(token.dropLast()) + "-or-later" : id)
+                if !result.contains(canonical) { result.append(canonical) }
+            }
+        }
+        return result
+    }
+
+    /// Names people write instead of SPDX ids.
+    static let commonNames: [String: String] = [
+        "apache 2.0": "Apache-2.0", "apache license 2.0": "Apache-2.0", "apache software license": "Apache-2.0", "apache license, version 2.0": "Apache-2.0",
+        "mit license": "MIT", "the mit license": "MIT", "expat": "MIT",
+        "gplv3": "GPL-3.0", "gpl v3": "GPL-3.0", "gpl-3": "GPL-3.0", "gpl (>= 3)": "GPL-3.0-or-later", "gpl-3 | file license": "GPL-3.0",
+        "gplv2": "GPL-2.0", "gpl-2": "GPL-2.0", "agplv3": "AGPL-3.0", "lgplv3": "LGPL-3.0", "mpl 2.0": "MPL-2.0",
+        "bsd": "BSD-3-Clause", "new bsd license": "BSD-3-Clause", "simplified bsd license": "BSD-2-Clause",
+        "licence ouverte": "etalab-2.0", "licence ouverte 2.0": "etalab-2.0", "licence ouverte / open licence": "etalab-2.0",
+        "open licence 2.0": "etalab-2.0", "eupl 1.2": "EUPL-1.2", "eupl-1.2": "EUPL-1.2", "cecill-b": "CECILL-B", "cecill 2.1": "CECILL-2.1",
+    ]
+}

@@ -1,0 +1,168 @@
+public import VigieCore
+
+/// What a newcomer finds in the README: its format and language, which expected sections it has,
+/// and whether its relative links, anchors and images hold up in the audited tree.
+public struct ReadmeStructure: Sendable {
+    public struct BrokenLink: Sendable, Equatable {
+        public let target: String
+        public let line: Int
+        public let isImage: Bool
+    }
+
+    public let file: SnapshotEntry?
+    /// `markdown`, `rst`, `org`, `asciidoc` or `text`.
+    public let format: String
+    /// `fr`, `en`, or nil when undetermined (too short or mixed).
+    public let language: Language?
+    /// Keys of the expected sections found, with the line of the heading (0 for the introduction).
+    public let sections: [(key: String, line: Int)]
+    public let missingSections: [String]
+    public let linkCount: Int
+    public let brokenLinks: [BrokenLink]
+    public let imageCount: Int
+    /// Lines of images without alternative text.
+    public let imagesWithoutAlt: [Int]
+    public let document: MarkdownDocument?
+
+    public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> ReadmeStructure {
+        try snapshot.analysis("readme-structure") { try ReadmeStructure(snapshot, data: data) }
+    }
+
+    init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
+        let conventions = data.section(ReadmeConventions.self)
+        let readme = try ReadmeAnalysis.of(snapshot, data: data)
+        file = readme.file
+        guard let file else {
+            (format, language, sections, missingSections, linkCount, brokenLinks, imageCount, imagesWithoutAlt, document) =
+                ("none", nil, [], conventions.sections.map(\.key), 0, [], 0, [], nil)
+            return
+        }
+        format = Self.format(of: file.path)
+        let text = try snapshot.text(of: file)
+        let document = MarkdownDocument(text)
+        self.document = document
+        language = Self.language(of: document.prose.map(\.text).joined(separator: " "), stopwords: conventions.stopwords)
+
+        var found: [(String, Int)] = []
+        for section in conventions.sections {
+            if let heading = document.headings.first(where: { heading in
+                let normalized = " " + TextNormalizer.normalize(heading.text) + " "
+                return section.names.contains { normalized.contains(" " + $0 + " ") }
+            }) {
+                found.append((section.key, heading.line))
+            } else if section.key == "purpose", Self.hasIntroduction(document) {
+                found.append((section.key, 0))
+            }
+        }
+        sections = found
+        missingSections = conventions.sections.map(\.key).filter { key in !found.contains { $0.0 == key } }
+
+        let folder = file.folder
+        let paths = Set(snapshot.entries.map(\.path))
+        let folders = Set(snapshot.entries.flatMap { entry in
+            entry.path.split(separator: "/").dropLast().indices.map { entry.path.split(separator: "/")[...$0].joined(separator: "/") }
+        })
+        let anchors = Set(document.headings.map(\.anchor))
+        var broken: [BrokenLink] = []
+        for link in document.links where format == "markdown" || format == "text" {
+            if link.target.hasPrefix("#") {
+                let anchor = String(link.target.dropFirst()).removingPercentEncodingLeniently.lowercased()
+                if !anchor.isEmpty && !anchors.contains(anchor) { broken.append(BrokenLink(target: link.target, line: link.line, isImage: link.isImage)) }
+            }
+        }
+        for link in document.relativeLinks where format == "markdown" || format == "text" {
+            let resolved = Self.resolve(link.target, from: String(folder))
+            guard !resolved.isEmpty else { continue }
+            if !paths.contains(resolved) && !folders.contains(resolved) {
+                broken.append(BrokenLink(target: link.target, line: link.line, isImage: link.isImage))
+            }
+        }
+        brokenLinks = broken.sorted { ($0.line, $0.target) < ($1.line, $1.target) }
+        linkCount = document.links.count
+        let images = document.links.filter(\.isImage)
+        imageCount = images.count
+        imagesWithoutAlt = images.filter { ($0.alt ?? "").trimming(" ").isEmpty }.map(\.line)
+    }
+
+    static func format(of path: String) -> String {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return "markdown" }
+        if lowered.hasSuffix(".rst") { return "rst" }
+        if lowered.hasSuffix(".org") { return "org" }
+        if lowered.hasSuffix(".adoc") || lowered.hasSuffix(".asciidoc") { return "asciidoc" }
+        return "text"
+    }
+
+    /// Prose before the second heading: a README opening with what the project is.
+    static func hasIntroduction(_ document: MarkdownDocument) -> Bool {
+        let limit = document.headings.dropFirst().first?.line ?? Int.max
+        let words = document.prose.filter { $0.line < limit && !$0.text.hasPrefix("[!") && !$0.text.hasPrefix("![") && !$0.text.hasPrefix("<") }
+            .map { ReadmeAnalysis.words(in: $0.text) }.reduce(0, +)
+        return words >= 12
+    }
+
+    /// The language whose frequent words dominate: at least 8 of them and twice the other's count.
+    static func language(of text: String, stopwords: [Language: Set<String>]) -> Language? {
+        let words = TextNormalizer.normalize(text).split(separator: " ").map(String.init)
+        var counts: [Language: Int] = [:]
+        for word in words {
+            for (language, set) in stopwords where set.contains(word) { counts[language, default: 0] += 1 }
+        }
+        let fr = counts[.fr] ?? 0, en = counts[.en] ?? 0
+        if fr >= 8 && fr >= 2 * en { return .fr }
+        if en >= 8 && en >= 2 * fr { return .en }
+        return nil
+    }
+
+    /// A link target as a path of the tree: relative to the README's folder, `/x` from the root,
+    /// without `#anchor` or `?query`, percent-decoded, `.` and `..` resolved; "" when it leaves the tree.
+    static func resolve(_ target: String, from folder: String) -> String {
+        var path = target
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        path = path.removingPercentEncodingLeniently
+        var components: [Substring] = path.hasPrefix("/") ? [] : folder.split(separator: "/")
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                if components.isEmpty { return "" }
+                components.removeLast()
+            default: components.append(component)
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    func facts(_ readme: ReadmeAnalysis) -> JSONValue {
+        .object([
+            "path": file.map { .string($0.path) } ?? .null,
+            "format": .string(format),
+            "language": language.map { .string($0.rawValue) } ?? .null,
+            "words": .int(readme.words),
+            "body_words": .int(readme.bodyWords),
+            "headings": .int(readme.headings),
+            "sections": .array(sections.map { .string($0.key) }),
+            "missing_sections": .array(missingSections.map(JSONValue.string)),
+            "links": .object(["total": .int(linkCount), "broken": .array(brokenLinks.map { .object(["target": .string($0.target), "line": .int($0.line)]) })]),
+            "images": .object(["total": .int(imageCount), "missing_alt": .int(imagesWithoutAlt.count)]),
+        ])
+    }
+}
+
+extension String {
+    /// Percent-decoding that keeps the text as it is when it is not valid percent-encoding.
+    var removingPercentEncodingLeniently: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}
