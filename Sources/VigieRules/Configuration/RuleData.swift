@@ -8,6 +8,9 @@ public struct LicenceFingerprint: Sendable, Equatable {
     /// Normalised phrases (TextNormalizer), as bytes.
     public let all: [[UInt8]]
     public let none: [[UInt8]]
+    /// Words of the canonical text once normalised (0 when unknown): a text much longer than that
+    /// carries something more than the licence (an extra clause).
+    public let words: Int
 }
 
 /// Which licences French administrations may use (CRPA art. D. 323-2-1, data.gouv.fr list).
@@ -118,7 +121,7 @@ public struct RuleData: Sendable {
         var result: [LicenceFingerprint] = []
         for item in items {
             guard let fields = reader.mapping(item, what: "a licence") else { continue }
-            reader.checkKeys(fields, allowed: ["id", "name", "all", "none"], in: "a licence")
+            reader.checkKeys(fields, allowed: ["id", "name", "words", "all", "none"], in: "a licence")
             let field = { (key: String) in fields.first { $0.key == key }?.value }
             guard let id = field("id").flatMap({ reader.string($0, what: "id") }), !id.isEmpty else {
                 reader.report(item, LocalizedText(fr: "licence sans « id »", en: "licence without an 'id'"))
@@ -132,7 +135,8 @@ public struct RuleData: Sendable {
             result.append(LicenceFingerprint(
                 id: id,
                 name: field("name").flatMap { reader.string($0, what: "name") } ?? id,
-                all: all.map(TextNormalizer.normalizedBytes), none: none.map(TextNormalizer.normalizedBytes)
+                all: all.map(TextNormalizer.normalizedBytes), none: none.map(TextNormalizer.normalizedBytes),
+                words: field("words").flatMap { reader.int($0, what: "words") } ?? 0
             ))
         }
         return result

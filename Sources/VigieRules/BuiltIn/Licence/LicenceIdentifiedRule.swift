@@ -32,6 +32,14 @@ public struct LicenceIdentifiedRule: BuiltInRule {
             return .skip(LocalizedText(fr: "Aucun fichier de licence (voir licence.present).", en: "No licence file (see licence.present)."))
         }
         let unknown = analysis.unidentified
+        let altered = analysis.detections.filter { $0.match.spdx != nil && $0.match.extraWords > 0 }
+        if unknown.isEmpty && !altered.isEmpty {
+            return .warn(LocalizedText(fr: "Texte reconnu mais avec du contenu en plus : une clause ajoutée change la licence.",
+                                       en: "Text recognised but with more content: an added clause changes the licence."),
+                         altered.map { Finding(path: $0.path, message: LocalizedText(
+                            fr: "\($0.match.spdx ?? "?") et \($0.match.extraWords) mots de plus que le texte officiel (confiance \(Int(($0.match.confidence * 100).rounded())) %)",
+                            en: "\($0.match.spdx ?? "?") plus \($0.match.extraWords) words beyond the official text (confidence \(Int(($0.match.confidence * 100).rounded()))%)")) })
+        }
         guard !unknown.isEmpty else {
             let found = analysis.detections.map { Finding(path: $0.path, message: .same($0.match.spdx ?? "?")) }
             return .pass(LocalizedText(fr: "Reconnu : \(analysis.spdxIDs.joined(separator: ", ")).", en: "Recognised: \(analysis.spdxIDs.joined(separator: ", "))."), found)
