@@ -7,26 +7,31 @@ public struct SnapshotEntry: Sendable, Equatable {
     public let path: String
     public let kind: Kind
     public let size: Int64
+    /// The last path component, and the folder part (empty at the root): computed once, since rules
+    /// filter tens of thousands of entries by them.
+    public let name: Substring
+    public let folder: Substring
 
     public init(pathBytes: [UInt8], kind: Kind, size: Int64) {
         self.pathBytes = pathBytes
-        self.path = String(decoding: pathBytes, as: UTF8.self)
+        let path = String(decoding: pathBytes, as: UTF8.self)
+        self.path = path
         self.kind = kind
         self.size = size
+        if let slash = path.lastIndex(of: "/") {
+            folder = path[..<slash]
+            name = path[path.index(after: slash)...]
+        } else {
+            folder = ""
+            name = path[...]
+        }
     }
 
     public init(path: String, kind: Kind = .file, size: Int64) {
         self.init(pathBytes: Array(path.utf8), kind: kind, size: size)
     }
 
-    /// The last path component.
-    public var name: Substring { path.split(separator: "/").last ?? Substring(path) }
-    /// The folder part, empty at the root.
-    public var folder: Substring {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return path[..<slash]
-    }
-    public var isAtRoot: Bool { !path.contains("/") }
+    public var isAtRoot: Bool { folder.isEmpty }
 }
 
 /// One commit of the history, without libgit2.

@@ -88,14 +88,28 @@ struct CommitHeader {
         while nameEnd > 0 && bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
         let name = String(decoding: bytes[..<nameEnd], as: UTF8.self)
         let email = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-        let rest = String(decoding: bytes[(close + 1)...], as: UTF8.self).split(separator: " ")
-        let time = rest.first.flatMap { Int64($0) } ?? 0
+        // " 1700000000 +0200", read as bytes: no intermediate strings for 100 000 commits.
+        var index = close + 1
+        while index < bytes.count && bytes[index] == UInt8(ascii: " ") { index += 1 }
+        var time: Int64 = 0
+        while index < bytes.count, let digit = asciiDigit(bytes[index]) {
+            time = time &* 10 &+ Int64(digit)
+            index += 1
+        }
+        while index < bytes.count && bytes[index] == UInt8(ascii: " ") { index += 1 }
         var offset: Int32 = 0
-        if rest.count > 1, let zone = Int32(rest[1].dropFirst()), rest[1].count == 5 {
-            offset = (zone / 100 * 60 + zone % 100) * (rest[1].first == "-" ? -1 : 1)
+        if index + 5 <= bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
+           let h1 = asciiDigit(bytes[index + 1]), let h2 = asciiDigit(bytes[index + 2]),
+           let m1 = asciiDigit(bytes[index + 3]), let m2 = asciiDigit(bytes[index + 4]) {
+            offset = Int32((h1 * 10 + h2) * 60 + m1 * 10 + m2) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
         }
         return Signature(name: name, email: email, time: time, offsetMinutes: offset)
     }
+}
+
+@inline(__always)
+private func asciiDigit(_ byte: UInt8) -> Int? {
+    byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
 }
 
 extension ObjectID {

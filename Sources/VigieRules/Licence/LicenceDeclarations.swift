@@ -29,7 +29,7 @@ public enum LicenceDeclarations {
         ("publiccode.yml", "publiccode.yml", #/^\s+license:\s*["']?([^"'#\n]+?)["']?\s*$/#),
     ] }
 
-    public static func find(in snapshot: RepositorySnapshot, policy: LicencePolicy, headerBudget: Int64 = 4 << 20) throws -> [LicenceDeclaration] {
+    public static func find(in snapshot: RepositorySnapshot, policy: LicencePolicy, headerBudget: Int64 = 1 << 20) throws -> [LicenceDeclaration] {
         var found: [LicenceDeclaration] = []
         for manifest in manifests {
             guard let entry = snapshot.entry(at: manifest.name), entry.size <= 1 << 20 else { continue }
@@ -59,20 +59,23 @@ public enum LicenceDeclarations {
         return result
     }
 
-    /// `SPDX-License-Identifier:` lines in the first lines of source files, sampled within a byte budget
-    /// (smallest files first, so many files are seen); one declaration per distinct expression.
-    static func spdxHeaders(in snapshot: RepositorySnapshot, policy: LicencePolicy, budget: Int64) throws -> [LicenceDeclaration] {
+    /// `SPDX-License-Identifier:` lines in the first 2 KiB of source files, sampled within a byte
+    /// budget and a file count (smallest files first, spread over the tree); one declaration per distinct expression.
+    static func spdxHeaders(in snapshot: RepositorySnapshot, policy: LicencePolicy, budget: Int64, maxFiles: Int = 400) throws -> [LicenceDeclaration] {
         let candidates = snapshot.entries.filter { entry in
-            entry.kind == .file && entry.size > 0 && entry.size <= 256 << 10 && !entry.path.hasPrefix("LICENSES/") && isSource(entry.path)
+            entry.kind == .file && entry.size > 0 && entry.size <= 64 << 10 && !entry.path.hasPrefix("LICENSES/") && isSource(entry.name)
         }.sorted { ($0.size, $0.path) < ($1.size, $1.path) }
         var used: Int64 = 0
         var byExpression: [String: LicenceDeclaration] = [:]
-        for entry in candidates {
+        let marker = Array("SPDX-License-Identifier:".utf8)
+        for entry in candidates.prefix(maxFiles) {
             guard used + entry.size <= budget else { break }
             used += entry.size
-            let head = try snapshot.text(of: entry).split(separator: "\n", maxSplits: 20, omittingEmptySubsequences: false).prefix(20)
-            for (index, line) in head.enumerated() {
-                guard let range = line.range(of: "SPDX-License-Identifier:") else { continue }
+            let head = Array(try snapshot.bytes(of: entry).prefix(2048))
+            guard contains(head, marker) else { continue }
+            let lines = String(decoding: head, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() {
+                guard let range = line.firstRange(of: "SPDX-License-Identifier:") else { continue }
                 let expression = line[range.upperBound...].trimming(" \t\r*/#-;>")
                 if !expression.isEmpty && byExpression[expression] == nil {
                     byExpression[expression] = LicenceDeclaration(source: "spdx-header", path: entry.path, line: index + 1, expression: expression,
@@ -88,9 +91,9 @@ public enum LicenceDeclarations {
                                                 "svelte", "py", "rb", "rs", "swift", "php", "scala", "sh", "bash", "r", "jl", "lua", "pl",
                                                 "css", "scss", "html", "sql", "ex", "exs", "erl", "hs", "ml", "dart", "m", "yml", "yaml", "toml"]
 
-    static func isSource(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
-        return sourceExtensions.contains(path[path.index(after: dot)...].lowercased())
+    static func isSource(_ name: Substring) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return sourceExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// The SPDX ids in an expression (`MIT OR Apache-2.0`, `(GPL-2.0-only WITH Classpath-exception-2.0)`),

@@ -58,10 +58,17 @@ public struct ReadmeStructure: Sendable {
         missingSections = conventions.sections.map(\.key).filter { key in !found.contains { $0.0 == key } }
 
         let folder = file.folder
-        let paths = Set(snapshot.entries.map(\.path))
-        let folders = Set(snapshot.entries.flatMap { entry in
-            entry.path.split(separator: "/").dropLast().indices.map { entry.path.split(separator: "/")[...$0].joined(separator: "/") }
-        })
+        let relative = document.relativeLinks
+        let paths = relative.isEmpty ? [] : Set(snapshot.entries.map(\.path))
+        var folders: Set<Substring> = []
+        if !relative.isEmpty {
+            for entry in snapshot.entries {
+                var folder = entry.folder
+                while !folder.isEmpty, folders.insert(folder).inserted {
+                    folder = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+                }
+            }
+        }
         let anchors = Set(document.headings.map(\.anchor))
         var broken: [BrokenLink] = []
         for link in document.links where format == "markdown" || format == "text" {
@@ -70,10 +77,10 @@ public struct ReadmeStructure: Sendable {
                 if !anchor.isEmpty && !anchors.contains(anchor) { broken.append(BrokenLink(target: link.target, line: link.line, isImage: link.isImage)) }
             }
         }
-        for link in document.relativeLinks where format == "markdown" || format == "text" {
+        for link in relative where format == "markdown" || format == "text" {
             let resolved = Self.resolve(link.target, from: String(folder))
             guard !resolved.isEmpty else { continue }
-            if !paths.contains(resolved) && !folders.contains(resolved) {
+            if !paths.contains(resolved) && !folders.contains(Substring(resolved)) {
                 broken.append(BrokenLink(target: link.target, line: link.line, isImage: link.isImage))
             }
         }
