@@ -43,12 +43,13 @@ public struct FileConventions: Sendable, Equatable {
     public let dataExtensions: Set<String>
 
     /// Data files: a data extension inside a data folder at any depth, or a `datapackage.json`.
+    /// Checks the extension first: most files of a large tree stop there.
     public func isDataFile(_ path: String) -> Bool {
-        let components = path.lowercased().split(separator: "/")
-        guard let name = components.last else { return false }
-        if name == "datapackage.json" { return true }
-        guard let dot = name.lastIndex(of: "."), dataExtensions.contains(String(name[name.index(after: dot)...])) else { return false }
-        return components.dropLast().contains { dataFolders.contains(String($0)) }
+        guard let dot = path.lastIndex(of: ".") else { return false }
+        let extensionName = path[path.index(after: dot)...].lowercased()
+        if extensionName == "json" && path.lowercased().hasSuffix("datapackage.json") { return true }
+        guard dataExtensions.contains(extensionName) else { return false }
+        return path.lowercased().split(separator: "/").dropLast().contains { dataFolders.contains(String($0)) }
     }
 }
 
