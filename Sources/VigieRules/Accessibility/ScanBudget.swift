@@ -1,0 +1,176 @@
+public import VigieCore
+import Foundation
+
+// Reading many files of a tree within a budget: shared by the accessibility and open-data analyses.
+
+/// How much a scan may read: each file at most `perFile` bytes (and never more than the snapshot's
+/// read cap), `total` bytes altogether. A file over either limit is listed as unread, never read.
+public struct ScanBudget: Sendable, Hashable, CustomStringConvertible {
+    public let perFile: Int64
+    public let total: Int64
+
+    public init(perFile: Int, total: Int) {
+        self.perFile = Int64(max(0, perFile))
+        self.total = Int64(max(0, total))
+    }
+
+    public var description: String { "\(perFile)/\(total)" }
+}
+
+/// A file a scan left unread, and why: its size is known from the tree, so it was never opened.
+public struct UnreadFile: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        case overFileBudget = "over_file_budget"
+        case overTotalBudget = "over_total_budget"
+    }
+
+    public let path: String
+    public let size: Int64
+    /// The per-file cap, or the bytes left in the total budget.
+    public let limit: Int64
+    public let reason: Reason
+
+    public var message: LocalizedText {
+        switch reason {
+        case .overFileBudget:
+            LocalizedText(fr: "non lu : \(size) octets, au-delà du budget de \(limit) octets par fichier",
+                          en: "not read: \(size) bytes, over the \(limit)-byte per-file budget")
+        case .overTotalBudget:
+            LocalizedText(fr: "non lu : le budget total de lecture était épuisé (\(size) octets, \(limit) restants)",
+                          en: "not read: the total read budget was spent (\(size) bytes, \(limit) left)")
+        }
+    }
+
+    public var finding: Finding { Finding(path: path, message: message) }
+}
+
+/// Reads files for one scan, keeping to its budget and recording what it left unread.
+final class BudgetedReader {
+    let snapshot: RepositorySnapshot
+    let budget: ScanBudget
+    private(set) var used: Int64 = 0
+    private(set) var filesRead = 0
+    private(set) var unread: [UnreadFile] = []
+    /// Files already read or refused by this scan: asking again costs nothing and records nothing.
+    private var seen: Set<String> = []
+
+    init(_ snapshot: RepositorySnapshot, budget: ScanBudget) {
+        self.snapshot = snapshot
+        self.budget = budget
+    }
+
+    /// The per-file cap actually applied: the budget's, or the snapshot's read cap when smaller.
+    var fileCap: Int64 { min(budget.perFile, snapshot.readCap) }
+
+    /// The file's bytes, or nil (recorded as unread) when it is over a limit.
+    func bytes(of entry: SnapshotEntry) throws -> [UInt8]? {
+        if !seen.insert(entry.path).inserted {
+            return unread.contains { $0.path == entry.path } ? nil : try snapshot.bytes(of: entry, cap: fileCap)
+        }
+        if entry.size > fileCap {
+            unread.append(UnreadFile(path: entry.path, size: entry.size, limit: fileCap, reason: .overFileBudget))
+            return nil
+        }
+        if used + entry.size > budget.total {
+            unread.append(UnreadFile(path: entry.path, size: entry.size, limit: budget.total - used, reason: .overTotalBudget))
+            return nil
+        }
+        used += entry.size
+        filesRead += 1
+        return try snapshot.bytes(of: entry, cap: fileCap)
+    }
+}
+
+/// The results of an analysis by parameters: the fact providers (default parameters) and the rules
+/// with the same parameters share one computation.
+final class ParameterisedMemo<Key: Hashable, Value> {
+    var values: [Key: Value] = [:]
+}
+
+extension RepositorySnapshot {
+    /// Computes `compute` once per snapshot and `key`.
+    func memoised<Key: Hashable, Value>(_ name: String, _ key: Key, _ compute: () throws -> Value) rethrows -> Value {
+        let memo = analysis(name) { ParameterisedMemo<Key, Value>() }
+        if let value = memo.values[key] { return value }
+        let value = try compute()
+        memo.values[key] = value
+        return value
+    }
+}
+
+/// Folder names that take a file out of a scan: one segment (`node_modules`) or a path (`public/build`).
+struct FolderFilter: Sendable {
+    let names: Set<String>
+    let paths: [String]
+
+    init(_ folders: [String]) {
+        let lowered = folders.map { $0.lowercased() }
+        names = Set(lowered.filter { !$0.contains("/") })
+        paths = lowered.filter { $0.contains("/") }
+    }
+
+    /// True when a folder of `path` (not its file name) is excluded.
+    func excludes(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        let folders = lower.split(separator: "/").dropLast()
+        if folders.contains(where: { names.contains(String($0)) }) { return true }
+        return paths.contains { lower.hasPrefix($0 + "/") || lower.contains("/" + $0 + "/") }
+    }
+}
+
+extension SnapshotEntry {
+    /// The extension of the file name, lowercased, without the dot; nil when there is none.
+    var lowercasedExtension: String? {
+        let name = self.name
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// A regular file or an executable one (not a symlink or a submodule).
+    var isRegularFile: Bool { kind == .file || kind == .executable }
+}
+
+/// The 1-based line of byte offsets in a text.
+struct LineIndex {
+    private let newlines: [Int]
+
+    init(_ bytes: [UInt8]) {
+        var newlines: [Int] = []
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { newlines.append(offset) }
+        self.newlines = newlines
+    }
+
+    func line(at offset: Int) -> Int {
+        var low = 0, high = newlines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if newlines[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low + 1
+    }
+}
+
+/// ASCII letters lowercased, other bytes unchanged: for case-insensitive byte searches.
+func asciiLowercased(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+}
+
+/// Every offset where `needle` occurs in `haystack`.
+func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+    guard let first = needle.first, haystack.count >= needle.count else { return [] }
+    var found: [Int] = []
+    haystack.withUnsafeBufferPointer { hay in
+        needle.withUnsafeBufferPointer { pin in
+            guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return }
+            var offset = 0
+            let lastStart = hay.count - pin.count
+            while offset <= lastStart {
+                guard let hit = memchr(base + offset, Int32(first), lastStart - offset + 1) else { return }
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + position, pinBase, pin.count) == 0 { found.append(position) }
+                offset = position + 1
+            }
+        }
+    }
+    return found
+}

@@ -1,0 +1,81 @@
+public import VigieCore
+
+/// The repository says where its data is published: data.gouv.fr, a data package, a schema.
+public struct OpenDataPublishedRule: BuiltInRule {
+    public static let description = RuleMetadata(
+        id: "open_data.published",
+        category: RuleCategory.named("open_data")!,
+        defaultWeight: 3,
+        title: LocalizedText(fr: "Le dépôt dit où ses données sont publiées", en: "The repository says where its data is published"),
+        rationale: LocalizedText(
+            fr: "Des données produites par un service public sont des informations publiques à ouvrir : le dépôt doit mener au jeu de données publié (data.gouv.fr ou un portail public), à son datapackage.json ou à son schéma sur schema.data.gouv.fr, pour que chacun trouve la version de référence.",
+            en: "Data produced by a public service is public information to open: the repository must lead to the published dataset (data.gouv.fr or a public portal), to its datapackage.json or to its schema on schema.data.gouv.fr, so everyone finds the reference version."),
+        remediation: LocalizedText(
+            fr: "Publiez les données sur data.gouv.fr et mettez le lien du jeu de données (https://www.data.gouv.fr/fr/datasets/…) dans le README, ou décrivez-les dans un datapackage.json.",
+            en: "Publish the data on data.gouv.fr and put the dataset link (https://www.data.gouv.fr/fr/datasets/…) in the README, or describe it in a datapackage.json.")
+    )
+
+    public static let parameters = OpenDataScan.parameters
+
+    public static let examples: [RuleExample] = [
+        RuleExample("a data.gouv.fr dataset link in the README passes",
+                    files: ["README.md": "# Communes\n\nPublié sur [data.gouv.fr](https://www.data.gouv.fr/fr/datasets/communes-de-france/).\n",
+                            "data/communes.csv": OpenDataScan.communes],
+                    expect: .pass),
+        RuleExample("a resource permalink in the docs passes",
+                    files: ["docs/donnees.md": "Fichier : https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666\n",
+                            "data/communes.csv": OpenDataScan.communes],
+                    expect: .pass),
+        RuleExample("a datapackage.json passes",
+                    files: ["datapackage.json": #"{"resources": [{"name": "communes", "path": "data/communes.csv"}]}"#,
+                            "data/communes.csv": OpenDataScan.communes],
+                    expect: .pass),
+        RuleExample("a data folder with no pointer to its publication fails",
+                    files: ["README.md": "# Communes\n", "data/communes.csv": OpenDataScan.communes], expect: .fail),
+        RuleExample("a reuse link is not a publication",
+                    files: ["README.md": "Voir https://www.data.gouv.fr/fr/reuses/carte-des-communes/\n", "data/communes.csv": OpenDataScan.communes],
+                    expect: .fail),
+        RuleExample("a data.gouv.fr link in code only warns",
+                    files: ["pipeline/export.py": "URL = \"https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666\"\ndf.to_csv('out.csv')\n"],
+                    expect: .warn),
+        RuleExample("a library without data skips",
+                    files: ["src/outil/__init__.py": "def f():\n    return 1\n", "tests/data/sample.csv": "a,b\n1,2\n"], expect: .skip),
+    ]
+
+    /// How many pieces of evidence become findings (a size for reports, not a threshold); all of
+    /// them are in facts.open_data.evidence.
+    static let listedEvidence = 20
+
+    let budget: ScanBudget
+    let data: RuleData
+
+    public init(parameters: RuleParameters, data: RuleData) {
+        budget = OpenDataScan.budget(parameters)
+        self.data = data
+    }
+
+    public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
+        let analysis = try OpenDataAnalysis.of(snapshot, data: data, budget: budget)
+        guard analysis.applicable else { return OpenDataScan.notApplicable(analysis) }
+        let kinds = data.openData.publicationKinds
+        let findings = { (evidence: [OpenDataAnalysis.Evidence]) in
+            evidence.prefix(Self.listedEvidence).map { Finding(path: $0.path, line: $0.line, message: .same($0.url ?? $0.kind)) }
+        }
+        let published = analysis.publication(kinds: kinds)
+        if !published.isEmpty {
+            let kindsFound = Array(Set(published.map(\.kind))).sorted().joined(separator: ", ")
+            return .pass(LocalizedText(fr: "\(published.count) indication(s) de publication (\(kindsFound)).",
+                                       en: "\(published.count) pointer(s) to the publication (\(kindsFound))."), findings(published))
+        }
+        let inCode = analysis.evidence.filter { $0.source == .code && (kinds.contains($0.kind) || $0.kind == "api") }
+        if !inCode.isEmpty {
+            return .warn(LocalizedText(
+                fr: "data.gouv.fr n'apparaît que dans le code (\(inCode.count) endroit(s)) : dites dans le README où les données sont publiées.",
+                en: "data.gouv.fr appears only in code (\(inCode.count) place(s)): say in the README where the data is published."), findings(inCode))
+        }
+        return .fail(LocalizedText(
+            fr: "Le dépôt produit des données mais ne dit pas où elles sont publiées (ni lien data.gouv.fr, ni datapackage.json, ni schéma).",
+            en: "The repository produces data but does not say where it is published (no data.gouv.fr link, datapackage.json or schema)."),
+                     analysis.signals.prefix(5).map { Finding(path: $0.path, line: $0.line) })
+    }
+}

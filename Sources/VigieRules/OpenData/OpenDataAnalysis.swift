@@ -1,0 +1,197 @@
+public import VigieCore
+import Foundation
+
+/// The scan budget of the open-data rules when the rule set does not change it.
+public enum OpenDataScanDefaults {
+    public static let maxFileBytes = 1_048_576
+    public static let maxScanBytes = 33_554_432
+    public static let maxProblemsPerFile = 20
+    public static var budget: ScanBudget { ScanBudget(perFile: maxFileBytes, total: maxScanBytes) }
+}
+
+/// Whether a repository produces or publishes data, where it says the data is published, and under
+/// which licence (DOMAIN §4.5). Documentation and code are read within a budget; data files are
+/// never read here (their sizes come from the tree).
+public struct OpenDataAnalysis: Sendable {
+    /// Something that shows the repository produces or publishes data.
+    public struct Signal: Sendable, Equatable {
+        /// `data_files`, `datapackage`, `tableschema`, `link`, `api` or `pipeline`.
+        public let kind: String
+        public let path: String
+        public let line: Int?
+        public let detail: String
+    }
+
+    /// A pointer to where the data is published.
+    public struct Evidence: Sendable, Equatable {
+        public enum Source: String, Sendable { case documentation, code, metadata }
+        /// `dataset`, `resource`, `organization`, `schema`, `portal`, `datapackage`, `reuse` or `api`.
+        public let kind: String
+        public let path: String
+        public let line: Int?
+        public let url: String?
+        public let source: Source
+    }
+
+    /// A data licence declared somewhere.
+    public struct DataLicence: Sendable, Equatable {
+        /// An SPDX id (`etalab-2.0`), a name from rules/data/open_data.yml, the text as declared, or NOASSERTION.
+        public let id: String
+        public let path: String
+        public let line: Int?
+        /// `datapackage`, `tableschema`, `licence_file`, `repository_licence` or `readme`.
+        public let source: String
+        /// On the data.gouv.fr list for data (etalab-2.0, ODbL-1.0).
+        public let onList: Bool
+        public let olderVersion: Bool
+    }
+
+    public let signals: [Signal]
+    public let evidence: [Evidence]
+    public let licences: [DataLicence]
+    public let unread: [UnreadFile]
+    public let filesRead: Int
+    /// Files looked at (outside the excluded folders).
+    public let filesExamined: Int
+
+    public var applicable: Bool { !signals.isEmpty }
+
+    /// Evidence that says where the data is published (documentation and metadata; code references apart).
+    public func publication(kinds: Set<String>) -> [Evidence] {
+        evidence.filter { kinds.contains($0.kind) && $0.source != .code }
+    }
+
+    public var reason: LocalizedText {
+        guard applicable else {
+            return LocalizedText(
+                fr: "Pas de données : ni dossier de données, ni datapackage.json ou schéma TableSchema, ni lien ou appel à data.gouv.fr, ni code écrivant du CSV, GeoJSON ou Parquet parmi \(filesExamined) fichiers.",
+                en: "No data: no data folder, no datapackage.json or TableSchema, no data.gouv.fr link or API call, no code writing CSV, GeoJSON or Parquet among \(filesExamined) files.")
+        }
+        let describe = { (signal: Signal, french: Bool) -> String in
+            let place = signal.path + (signal.line.map { ":\($0)" } ?? "")
+            switch (signal.kind, french) {
+            case ("data_files", true): return "\(signal.detail) fichier(s) de données (dont \(place))"
+            case ("data_files", false): return "\(signal.detail) data file(s) (including \(place))"
+            case ("link", true): return "un lien \(signal.detail) (\(place))"
+            case ("link", false): return "a \(signal.detail) link (\(place))"
+            case ("api", true): return "un appel à l'API de data.gouv.fr (\(place))"
+            case ("api", false): return "a data.gouv.fr API call (\(place))"
+            case ("pipeline", true): return "du code qui écrit des données (\(place) : \(signal.detail))"
+            case ("pipeline", false): return "code writing data (\(place): \(signal.detail))"
+            default: return place
+            }
+        }
+        return LocalizedText(fr: "Données : " + signals.prefix(3).map { describe($0, true) }.joined(separator: " ; ") + ".",
+                             en: "Data: " + signals.prefix(3).map { describe($0, false) }.joined(separator: "; ") + ".")
+    }
+
+    /// The analysis for `budget`, computed once per snapshot and budget.
+    public static func of(_ snapshot: RepositorySnapshot, data: RuleData, budget: ScanBudget) throws -> OpenDataAnalysis {
+        try snapshot.memoised("open_data", budget) { try OpenDataAnalysis(snapshot, data: data, budget: budget) }
+    }
+
+    init(_ snapshot: RepositorySnapshot, data: RuleData, budget: ScanBudget) throws {
+        let conventions = data.openData
+        let reader = BudgetedReader(snapshot, budget: budget)
+        var signals: [Signal] = [], evidence: [Evidence] = []
+        var dataFiles: [String] = []
+        var examined = 0
+        var documents: [SnapshotEntry] = [], code: [SnapshotEntry] = [], configuration: [SnapshotEntry] = []
+        for entry in snapshot.entries where conventions.isIncluded(entry) {
+            examined += 1
+            if conventions.isDataFile(entry) { dataFiles.append(entry.path) }
+            if conventions.datapackageNames.contains(String(entry.name)) {
+                signals.append(Signal(kind: "datapackage", path: entry.path, line: nil, detail: String(entry.name)))
+                evidence.append(Evidence(kind: "datapackage", path: entry.path, line: nil, url: nil, source: .metadata))
+            }
+            if conventions.isDocument(entry) {
+                documents.append(entry)
+            } else if conventions.isCode(entry) {
+                code.append(entry)
+            } else if conventions.isConfiguration(entry) {
+                configuration.append(entry)
+            }
+        }
+        if let first = dataFiles.min() {
+            signals.insert(Signal(kind: "data_files", path: first, line: nil, detail: String(dataFiles.count)), at: 0)
+        }
+        let packages = try DataPackageCheck.of(snapshot, data: data, maxFileBytes: Int(budget.perFile))
+        for package in packages.packages where package.kind == .tableschema && package.path.split(separator: "/").count == 1 {
+            signals.append(Signal(kind: "tableschema", path: package.path, line: nil, detail: "fields"))
+            evidence.append(Evidence(kind: "schema", path: package.path, line: nil, url: nil, source: .metadata))
+        }
+
+        // READMEs first: the total budget may run out on a large documentation tree.
+        let rank = { (entry: SnapshotEntry) in (entry.isAtRoot ? 0 : 2) + (entry.name.uppercased().hasPrefix("README") ? 0 : 1) }
+        let byImportance = { (entries: [SnapshotEntry]) in entries.sorted { (rank($0), $0.path) < (rank($1), $1.path) } }
+        var seenURLs: Set<String> = [], linkSignals: Set<String> = []
+        let toRead = byImportance(documents).map { ($0, Evidence.Source.documentation, false) }
+            + code.map { ($0, Evidence.Source.code, true) } + configuration.map { ($0, Evidence.Source.code, false) }
+        for (entry, source, isProgram) in toRead {
+            guard let bytes = try reader.bytes(of: entry) else { continue }
+            let lowered = asciiLowercased(bytes)
+            var lines: LineIndex?
+            let lineAt = { (offset: Int) -> Int in
+                if lines == nil { lines = LineIndex(bytes) }
+                return lines!.line(at: offset)
+            }
+            if conventions.linkHints.contains(where: { contains(lowered, $0) }) {
+                for (url, offset) in Self.urls(in: lowered, hints: conventions.linkHints) {
+                    // Each distinct URL is classified once and reported once, where it first appears.
+                    guard seenURLs.insert(url).inserted else { continue }
+                    guard let kind = conventions.links.first(where: { url.prefixMatch(of: $0.pattern) != nil })?.kind
+                    else { continue }
+                    let line = lineAt(offset)
+                    evidence.append(Evidence(kind: kind, path: entry.path, line: line, url: url, source: source))
+                    if linkSignals.insert(entry.path).inserted {
+                        signals.append(Signal(kind: "link", path: entry.path, line: line, detail: kind == "api" ? "data.gouv.fr API" : "data.gouv.fr " + kind))
+                    }
+                }
+            }
+            guard isProgram else { continue }
+            if let (marker, offset) = Self.firstMarker(conventions.apiMarkers, in: lowered) {
+                let line = lineAt(offset)
+                evidence.append(Evidence(kind: "api", path: entry.path, line: line, url: nil, source: .code))
+                signals.append(Signal(kind: "api", path: entry.path, line: line, detail: marker))
+            }
+            if let (marker, offset) = Self.firstMarker(conventions.pipelineMarkers, in: lowered) {
+                signals.append(Signal(kind: "pipeline", path: entry.path, line: lineAt(offset), detail: marker))
+            }
+        }
+        self.signals = signals
+        var seen: Set<String> = []
+        self.evidence = evidence.filter { seen.insert("\($0.kind) \($0.path) \($0.line ?? 0) \($0.url ?? "")").inserted }
+        licences = try DataLicenceReader(snapshot: snapshot, data: data, reader: reader).licences(packages: packages)
+        unread = reader.unread
+        filesRead = reader.filesRead
+        filesExamined = examined
+    }
+
+    /// URLs around each hint (`gouv.fr`…) in lowercased bytes, with their offsets; trailing punctuation
+    /// dropped. A link is cut at spaces, quotes, brackets, backticks and any non-ASCII byte.
+    static func urls(in lowered: [UInt8], hints: [[UInt8]]) -> [(String, Int)] {
+        let delimiters: Set<UInt8> = Set(" \t\r\n\"'`<>()[]{}|\\,".utf8)
+        var found: [(String, Int)] = []
+        var starts: Set<Int> = []
+        for hint in hints {
+            for offset in offsets(of: hint, in: lowered) {
+                var start = offset, end = offset + hint.count
+                // Non-ASCII bytes end a link too: « … », ‹…› and curly quotes around URLs in French text.
+                while start > 0 && lowered[start - 1] < 0x80 && !delimiters.contains(lowered[start - 1]) { start -= 1 }
+                while end < lowered.count && lowered[end] < 0x80 && !delimiters.contains(lowered[end]) { end += 1 }
+                while end > start, ".;:!?*_".utf8.contains(lowered[end - 1]) { end -= 1 }
+                guard starts.insert(start).inserted, end > start else { continue }
+                found.append((String(decoding: lowered[start..<end], as: UTF8.self), start))
+            }
+        }
+        return found.sorted { $0.1 < $1.1 }
+    }
+
+    /// The first marker found (in list order) and its offset.
+    static func firstMarker(_ markers: [[UInt8]], in lowered: [UInt8]) -> (String, Int)? {
+        for marker in markers {
+            if let offset = offsets(of: marker, in: lowered).first { return (String(decoding: marker, as: UTF8.self), offset) }
+        }
+        return nil
+    }
+}

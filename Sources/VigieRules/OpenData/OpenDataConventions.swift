@@ -1,0 +1,159 @@
+import VigieCore
+import Yams
+
+/// How a data licence is named and linked (rules/data/open_data.yml `licences`).
+struct DataLicenceName: Sendable {
+    let id: String
+    let olderVersion: Bool
+    /// Folded names (FoldedText).
+    let names: [[UInt8]]
+    /// Lowercased URL fragments.
+    let urls: [String]
+}
+
+/// Everything the open-data rules read from `rules/data/open_data.yml` (docs/open-data.md).
+public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
+    // Regex is immutable once built; it is not marked Sendable in the standard library yet.
+    static let fileName = "open_data.yml"
+
+    // Applicability
+    let dataExtensions: Set<String>
+    let dataFolders: Set<String>
+    let dataFolderExtensions: Set<String>
+    let exclusions: FolderFilter
+    let pipelineMarkers: [[UInt8]]
+    let apiMarkers: [[UInt8]]
+    // Where to look
+    let documentExtensions: Set<String>
+    let codeExtensions: Set<String>
+    let codeNames: Set<String>
+    let configExtensions: Set<String>
+    let linkHints: [[UInt8]]
+    // Publication evidence
+    let links: [(kind: String, pattern: Regex<AnyRegexOutput>)]
+    /// Evidence kinds that say where the data is published.
+    public let publicationKinds: Set<String>
+    // Data licences
+    let licences: [DataLicenceName]
+    let licenceFilesInDataFolders: [String]
+    let licenceFilesAtRoot: [String]
+    // datapackage.json and TableSchema
+    let datapackageNames: Set<String>
+    let resourceNamePattern: Regex<AnyRegexOutput>?
+    let recommendedKeys: [String]
+    let tableSchemaNames: Set<String>
+    let schemaRequiredKeys: [String]
+    let schemaNamePattern: Regex<AnyRegexOutput>?
+    let fieldTypes: Set<String>
+    // CSV
+    let csvExtensions: Set<String>
+    let csvSeparator: UInt8
+    let csvCandidateSeparators: [UInt8]
+    let headerPattern: Regex<AnyRegexOutput>?
+    let csvSkippedPrefixes: [String]
+
+    init?(root: Node, reader: YAMLReader) {
+        guard let file = YAMLFields(root, reader: reader, what: "the file", allowed: [
+            "schema_version", "data_files", "pipeline_markers", "api_markers", "documents", "code", "link_hints", "links",
+            "publication_kinds", "licences", "licence_files", "datapackage", "tableschema", "csv",
+        ]) else { return nil }
+        let lower = { (values: [String]) in values.map { $0.lowercased() } }
+        let bytes = { (values: [String]) in lower(values).map { Array($0.utf8) } }
+
+        let dataFiles = file.fields("data_files", allowed: ["extensions", "folders", "folder_extensions", "excluded_folders"])
+        dataExtensions = Set(lower(dataFiles?.strings("extensions") ?? []))
+        dataFolders = Set(lower(dataFiles?.strings("folders") ?? []))
+        dataFolderExtensions = Set(lower(dataFiles?.strings("folder_extensions", required: false) ?? []))
+        exclusions = FolderFilter(dataFiles?.strings("excluded_folders") ?? [])
+        pipelineMarkers = bytes(file.strings("pipeline_markers"))
+        apiMarkers = bytes(file.strings("api_markers"))
+
+        documentExtensions = Set(lower(file.fields("documents", allowed: ["extensions"])?.strings("extensions") ?? []))
+        let code = file.fields("code", allowed: ["extensions", "names", "config_extensions"])
+        codeExtensions = Set(lower(code?.strings("extensions") ?? []))
+        codeNames = Set(code?.strings("names", required: false) ?? [])
+        configExtensions = Set(lower(code?.strings("config_extensions", required: false) ?? []))
+        linkHints = bytes(file.strings("link_hints"))
+
+        links = file.items("links", allowed: ["kind", "pattern"]).compactMap { item in
+            guard let kind = item.string("kind"), let node = item.value("pattern"), let pattern = item.regex(node, what: "links[].pattern")
+            else { return nil }
+            return (kind, pattern)
+        }
+        publicationKinds = Set(file.strings("publication_kinds"))
+
+        licences = file.items("licences", allowed: ["id", "older_version", "names", "urls"]).compactMap { item in
+            guard let id = item.string("id") else { return nil }
+            return DataLicenceName(id: id, olderVersion: item.bool("older_version") ?? false, names: item.phrases("names"),
+                                   urls: lower(item.strings("urls", required: false)))
+        }
+        let licenceFiles = file.fields("licence_files", allowed: ["in_data_folders", "at_root"])
+        licenceFilesInDataFolders = (licenceFiles?.strings("in_data_folders") ?? []).map { $0.uppercased() }
+        licenceFilesAtRoot = (licenceFiles?.strings("at_root") ?? []).map { $0.uppercased() }
+
+        let datapackage = file.fields("datapackage", allowed: ["file_names", "resource_name_pattern", "recommended_keys"])
+        datapackageNames = Set(datapackage?.strings("file_names") ?? [])
+        resourceNamePattern = datapackage?.value("resource_name_pattern").flatMap { datapackage?.regex($0, what: "datapackage.resource_name_pattern") }
+        recommendedKeys = datapackage?.strings("recommended_keys", required: false) ?? []
+        let tableschema = file.fields("tableschema", allowed: ["file_names", "required_keys", "name_pattern", "field_types"])
+        tableSchemaNames = Set(tableschema?.strings("file_names") ?? [])
+        schemaRequiredKeys = tableschema?.strings("required_keys") ?? []
+        schemaNamePattern = tableschema?.value("name_pattern").flatMap { tableschema?.regex($0, what: "tableschema.name_pattern") }
+        fieldTypes = Set(tableschema?.strings("field_types") ?? [])
+
+        let csv = file.fields("csv", allowed: ["extensions", "separator", "candidate_separators", "header_pattern", "skipped_name_prefixes"])
+        csvExtensions = Set(lower(csv?.strings("extensions") ?? []))
+        let separator = { (node: Node?, text: String?) -> UInt8? in
+            guard let text else { return nil }
+            guard text.utf8.count == 1, let byte = text.utf8.first else {
+                reader.report(node, LocalizedText(fr: "un séparateur est un seul caractère ASCII : « \(text) »",
+                                                  en: "a separator is one ASCII character: '\(text)'"))
+                return nil
+            }
+            return byte
+        }
+        csvSeparator = separator(csv?.value("separator"), csv?.string("separator")) ?? UInt8(ascii: ",")
+        csvCandidateSeparators = (csv?.strings("candidate_separators") ?? []).compactMap { separator(csv?.value("candidate_separators"), $0) }
+        headerPattern = csv?.value("header_pattern").flatMap { csv?.regex($0, what: "csv.header_pattern") }
+        csvSkippedPrefixes = lower(csv?.strings("skipped_name_prefixes", required: false) ?? [])
+    }
+
+    /// True when `entry` is outside the excluded folders (tests, vendored code…).
+    func isIncluded(_ entry: SnapshotEntry) -> Bool { entry.isRegularFile && !exclusions.excludes(entry.path) }
+
+    /// True when one of the entry's folders is a data folder.
+    func isInDataFolder(_ entry: SnapshotEntry) -> Bool {
+        entry.path.lowercased().split(separator: "/").dropLast().contains { dataFolders.contains(String($0)) }
+    }
+
+    /// A data file: a data format anywhere, or JSON/XML inside a data folder.
+    func isDataFile(_ entry: SnapshotEntry) -> Bool {
+        guard entry.isRegularFile, let ext = entry.lowercasedExtension else { return false }
+        return dataExtensions.contains(ext) || (dataFolderExtensions.contains(ext) && isInDataFolder(entry))
+    }
+
+    func isDocument(_ entry: SnapshotEntry) -> Bool {
+        entry.lowercasedExtension.map(documentExtensions.contains) ?? false
+    }
+
+    /// A program: searched for links, API calls and data writes.
+    func isCode(_ entry: SnapshotEntry) -> Bool {
+        codeNames.contains(String(entry.name)) || (entry.lowercasedExtension.map(codeExtensions.contains) ?? false)
+    }
+
+    /// A configuration file (CI, scheduler): searched for links only.
+    func isConfiguration(_ entry: SnapshotEntry) -> Bool {
+        entry.lowercasedExtension.map(configExtensions.contains) ?? false
+    }
+
+    /// The data licence a URL or a free-text name designates, if any.
+    func licence(url: String) -> DataLicenceName? {
+        let lower = url.lowercased()
+        return licences.first { $0.urls.contains { lower.contains($0) } }
+    }
+}
+
+extension RuleData {
+    /// `rules/data/open_data.yml`.
+    public var openData: OpenDataConventions { section(OpenDataConventions.self) }
+}

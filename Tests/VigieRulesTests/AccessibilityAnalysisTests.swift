@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import VigieCore
+import VigieRules
+import VigieTestSupport
+
+/// A reader that records which files were read, to prove a budget keeps files unopened.
+final class ScanRecordingReader: SnapshotReader {
+    let files: [String: [UInt8]]
+    private(set) var reads: [String] = []
+
+    init(_ files: [String: [UInt8]]) { self.files = files }
+
+    func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8] {
+        reads.append(entry.path)
+        return files[entry.path] ?? []
+    }
+    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws {}
+    func tags() throws -> [SnapshotTag] { [] }
+}
+
+/// A snapshot whose entries may claim sizes their contents do not have (a "1 GB" file that is never read).
+func scanSnapshot(_ files: [String: [UInt8]], sizes: [String: Int64] = [:], readCap: Int64 = 1 << 20) -> (RepositorySnapshot, ScanRecordingReader) {
+    let reader = ScanRecordingReader(files)
+    let entries = files.keys.sorted().map { SnapshotEntry(path: $0, size: sizes[$0] ?? Int64(files[$0]!.count)) }
+    return (RepositorySnapshot(name: "test", entries: entries, reader: reader, readCap: readCap), reader)
+}
+
+func scanFiles(_ files: [String: String]) -> [String: [UInt8]] { files.mapValues { Array($0.utf8) } }
+
+@Suite("Accessibility analysis: applicability, budgets, facts")
+struct AccessibilityAnalysisTests {
+    let budget = AccessibilityScanDefaults.budget
+    let context = AuditContext(asOf: Day(iso: "2026-01-01")!, language: .en)
+
+    func analysis(_ files: [String: String]) throws -> AccessibilityAnalysis {
+        try AccessibilityAnalysis.of(scanSnapshot(scanFiles(files)).0, data: ruleData, budget: budget)
+    }
+
+    @Test("web interfaces are recognised", arguments: [
+        ["app/views/pages/accessibilite.html.erb": "<h1>Accessibilité</h1>"],
+        ["templates/base.html": "{% block content %}{% endblock %}"],
+        ["src/App.vue": "<template></template>"],
+        ["src/routes/+page.svelte": "<h1>Bonjour</h1>"],
+        ["angular.json": "{}"],
+        ["site/_layouts/default.liquid": "{{ content }}"],
+        ["static/css/dsfr.min.css": ".fr-header{}"],
+        ["package.json": #"{"dependencies": {"@gouvfr/dsfr": "1.11.0"}}"#],
+    ])
+    func applicable(_ files: [String: String]) throws {
+        #expect(try analysis(files).applicable)
+    }
+
+    @Test("libraries, pipelines and CLIs are not, and the reason says so", arguments: [
+        ["src/outil/__init__.py": "x = 1", "pyproject.toml": "[project]"],
+        ["main.go": "package main", "README.md": "# CLI\n"],
+        ["tests/fixtures/page.html": "<p>fixture</p>", "lib/parse.py": "x = 1"],
+        ["docs/_build/html/index.html": "<p>sphinx</p>", "lib/parse.py": "x = 1"],
+        ["package.json": #"{"dependencies": {"lodash": "4.17.21"}}"#, "index.js": "module.exports = 1"],
+    ])
+    func notApplicable(_ files: [String: String]) throws {
+        let found = try analysis(files)
+        #expect(!found.applicable)
+        #expect(found.interface.reason.en.hasPrefix("No web interface"))
+        #expect(found.statements.isEmpty && found.filesRead <= 1)
+    }
+
+    @Test("a file over the per-file budget is listed as unread and never opened")
+    func perFileBudget() throws {
+        let page = AccessibilityScanDefaults.maxFileBytes + 1
+        let bundle = "var s=\"Déclaration d'accessibilité\";" + String(repeating: "x", count: page)
+        let (snap, reader) = scanSnapshot(scanFiles(["index.html": "<p>Bonjour</p>", "static/app.js": bundle]))
+        let found = try AccessibilityAnalysis.of(snap, data: ruleData, budget: budget)
+        #expect(!reader.reads.contains("static/app.js"))
+        #expect(found.unread.map(\.path) == ["static/app.js"])
+        #expect(found.unread.first?.reason == .overFileBudget)
+        #expect(found.statement == nil)
+    }
+
+    @Test("a 1 GB file is never read, and the snapshot's own read cap also limits the budget")
+    func hugeFile() throws {
+        let (snap, reader) = scanSnapshot(scanFiles(["index.html": "<p>Bonjour</p>", "public/declaration.html": "<h1>Déclaration d'accessibilité</h1>"]),
+                                      sizes: ["public/declaration.html": 1 << 30], readCap: 1 << 10)
+        let found = try AccessibilityAnalysis.of(snap, data: ruleData, budget: ScanBudget(perFile: 1 << 20, total: 1 << 30))
+        #expect(reader.reads == ["index.html"])
+        #expect(found.unread.first?.limit == 1 << 10)
+    }
+
+    @Test("the total budget stops the scan, likely files first")
+    func totalBudget() throws {
+        let statement = AccessibilityStatementTestsSupport.statement
+        let files = ["a/one.md": String(repeating: "a", count: 600), "b/two.md": String(repeating: "b", count: 600),
+                     "pages/accessibilite.html": statement]
+        let (snap, reader) = scanSnapshot(scanFiles(files))
+        let found = try AccessibilityAnalysis.of(snap, data: ruleData, budget: ScanBudget(perFile: 4096, total: statement.utf8.count + 700))
+        #expect(found.statement?.path == "pages/accessibilite.html")
+        #expect(reader.reads.first == "pages/accessibilite.html")
+        #expect(found.unread.map(\.path) == ["b/two.md"])
+        #expect(found.unread.first?.reason == .overTotalBudget)
+    }
+
+    @Test("build output and minified files are not scanned")
+    func exclusions() throws {
+        let statement = AccessibilityStatementTestsSupport.statement
+        let found = try analysis(["index.html": "<p></p>", "dist/accessibilite.html": statement, "public/app.min.js": statement,
+                                  "node_modules/x/accessibilite.md": statement])
+        #expect(found.statement == nil)
+        #expect(found.filesRead == 1)
+    }
+
+    @Test("mentions: one status per file, the footer first, ambiguous files apart")
+    func mentions() throws {
+        let found = try analysis([
+            "src/components/Footer.jsx": "<a href=\"/accessibilite\">Accessibilité : non conforme</a>",
+            "src/a/Other.jsx": "<p>Accessibilité : non conforme</p>",
+            "src/b/Switch.jsx": "{full ? 'Accessibilité : totalement conforme' : 'Accessibilité : non conforme'}",
+        ])
+        #expect(found.mentions.map(\.path) == ["src/components/Footer.jsx", "src/a/Other.jsx"])
+        #expect(found.mentions.allSatisfy { $0.status == .nonCompliant })
+        #expect(found.ambiguousMentionFiles == ["src/b/Switch.jsx"])
+    }
+
+    @Test("the facts use the default budget; a rule set's own budget gives the rule its own scan")
+    func factsUseDefaults() throws {
+        let (snap, _) = scanSnapshot(scanFiles(["index.html": "<p>Bonjour</p>", "big.html": String(repeating: "é", count: 3000)]))
+        let facts = try AccessibilityFacts(data: ruleData).facts(snap, context: context)
+        #expect(facts["unread"] == .array([]))
+        let rule = AccessibilityStatementRule.make(["max_file_bytes": .int(1000)], data: ruleData)
+        let outcome = try rule.evaluate(snap, context: context)
+        #expect(outcome.status == .fail)
+        #expect(outcome.findings.map(\.path) == ["big.html"])
+        let shared = AccessibilityStatementRule.make([:], data: ruleData)
+        #expect(try shared.evaluate(snap, context: context).findings.isEmpty)
+    }
+
+    @Test("facts of a statement: status, rate, version, date, sections")
+    func facts() throws {
+        let (snap, _) = scanSnapshot(scanFiles(["pages/accessibilite.html": AccessibilityStatementTestsSupport.statement]))
+        let facts = try AccessibilityFacts(data: ruleData).facts(snap, context: context)
+        let statement = try #require(facts["statement"])
+        #expect(statement["status"] == .string("partial"))
+        #expect(statement["rate"] == .double(72.5))
+        #expect(statement["rgaa_version"] == .string("4.1.2"))
+        #expect(statement["date"] == .string("2024-06-01"))
+        #expect(statement["language"] == .string("fr"))
+        #expect(facts["applicable"] == .bool(true))
+    }
+}
+
+enum AccessibilityStatementTestsSupport {
+    static let statement = """
+        <h1>Déclaration d’accessibilité</h1>
+        <p>L’agence s’engage à rendre son site accessible conformément à l’article 47 de la loi n° 2005-102.</p>
+        <h2>État de conformité</h2>
+        <p>Le site est partiellement conforme avec le RGAA version 4.1.2.</p>
+        <h3>Résultats des tests</h3>
+        <p>L’audit révèle que 72,5 % des critères du RGAA sont respectés.</p>
+        <h2>Établissement de cette déclaration</h2>
+        <p>Cette déclaration a été établie le 1er juin 2024.</p>
+        <h2>Voies de recours</h2>
+        """
+}
