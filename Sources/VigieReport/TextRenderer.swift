@@ -26,7 +26,13 @@ public struct TextRenderer {
             out.append("")
             let score = category.score.map { "\($0)/100" } ?? ReportStrings.noVerdict[l]
             out.append(bold("\(category.title)") + "  \(score)")
-            for check in card.checks where check.category == category.id {
+            let checks = card.checks.filter { $0.category == category.id }
+            // A whole family that does not apply (no web interface, no data) says so once.
+            if checks.count > 1, checks.allSatisfy({ $0.status == .skip }), Set(checks.map(\.message)).count == 1 {
+                out.append("  \(paint(ReportStrings.statusSymbol(.skip), statusColor(.skip))) \(dim(ReportStrings.statusName(.skip)[l])) \(sanitize(checks[0].message))")
+                continue
+            }
+            for check in checks {
                 let symbol = paint(ReportStrings.statusSymbol(check.status), statusColor(check.status))
                 out.append("  \(symbol) \(check.title)  [\(check.id)] \(dim(ReportStrings.statusName(check.status)[l]))")
                 guard check.status != .pass else { continue }

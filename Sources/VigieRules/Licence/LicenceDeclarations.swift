@@ -76,7 +76,10 @@ public enum LicenceDeclarations {
             let lines = String(decoding: head, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 guard let range = line.firstRange(of: "SPDX-License-Identifier:") else { continue }
-                let expression = line[range.upperBound...].trimming(" \t\r*/#-;>")
+                // An SPDX expression is ids, operators and parentheses: stop at anything else (the end of
+                // a comment, a quote when the line is code that merely mentions the tag).
+                let rest = line[range.upperBound...].drop { $0 == " " || $0 == "\t" }
+                let expression = String(rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || ".+-:() ".contains($0)) }).trimming(" -")
                 if !expression.isEmpty && byExpression[expression] == nil {
                     byExpression[expression] = LicenceDeclaration(source: "spdx-header", path: entry.path, line: index + 1, expression: expression,
                                                                    ids: ids(in: expression, policy: policy))

@@ -23,6 +23,8 @@ public struct LicenceConsistentRule: BuiltInRule {
                             "src/a.py": "# SPDX-License-Identifier: MIT\n", "docs/a.md": "<!-- SPDX-License-Identifier: etalab-2.0 -->\n"], expect: .pass),
         RuleExample("MIT LICENSE with a GPL-3.0 package.json fails", files: ["LICENSE": "@fixtures/licences/MIT.txt", "package.json": #"{"license": "GPL-3.0"}"#], expect: .fail),
         RuleExample("GPL-3.0-or-later agrees with the GPL-3.0 text", files: ["COPYING": "@fixtures/licences/GPL-3.0.txt", "pyproject.toml": "[project]\nlicense = \"GPL-3.0-or-later\"\n"], expect: .pass),
+        RuleExample("code that mentions the tag in a string is not a declaration",
+                    files: ["LICENSE": "@fixtures/licences/MIT.txt", "src/a.py": "# SPDX-License-Identifier: MIT\nX = \"SPDX-License-Identifier: GPL-3.0\"\n"], expect: .pass),
         RuleExample("no declaration besides the file skips", files: ["LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
     ]
 
