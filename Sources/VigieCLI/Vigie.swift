@@ -17,13 +17,15 @@ public struct Vigie: AsyncParsableCommand {
     public init() {}
 
     /// Parses, runs, and exits with the documented code; never shows a stack trace.
-    public static func runMain() async -> Never {
+    /// Synchronous commands (audit, rules) run on the main thread; only the asynchronous ones
+    /// (fleet) start the concurrency runtime, while the main thread waits for them.
+    public static func runMain() -> Never {
         // A plugin that exits without reading its input must not kill vigie with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
+            if let asyncCommand = command as? any AsyncParsableCommand {
+                try runAndWait(asyncCommand)
             } else {
                 try command.run()
             }
@@ -34,4 +36,21 @@ public struct Vigie: AsyncParsableCommand {
             exit(withError: error)
         }
     }
+
+    private static func runAndWait(_ command: any AsyncParsableCommand) throws {
+        let box = ErrorBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            var command = command
+            do { try await command.run() } catch { box.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = box.error { throw error }
+    }
+}
+
+/// Carries an error out of the task the main thread waits for (set once, read after the wait).
+private final class ErrorBox: @unchecked Sendable {
+    var error: (any Error)?
 }

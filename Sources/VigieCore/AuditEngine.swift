@@ -70,7 +70,10 @@ public struct AuditEngine: Sendable {
                     problems: [Finding] = []) -> Result {
         let language = context.language
         var providerFacts: [String: JSONValue] = [:]
-        for provider in factProviders {
+        // A family's facts are gathered only when one of its rules runs: `--select licence` or a
+        // rule set without activity rules does not walk the history.
+        let categories = Set(rules.map(\.rule.metadata.category.id))
+        for provider in factProviders where categories.contains(provider.key) {
             do {
                 providerFacts[provider.key] = try provider.facts(snapshot, context: context)
             } catch {

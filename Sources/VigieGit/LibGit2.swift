@@ -7,8 +7,8 @@ import CLibGit2
 /// make results depend on the machine (user and system git configuration).
 public enum LibGit2 {
     /// The libgit2 version actually linked, e.g. "1.5.1".
+    /// Reading the version needs no initialisation: `vigie --version` stays cheap.
     public static var version: String {
-        _ = initialized
         var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
         git_libgit2_version(&major, &minor, &revision)
         return "\(major).\(minor).\(revision)"

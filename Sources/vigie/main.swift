@@ -1,3 +1,3 @@
 import VigieCLI
 
-await Vigie.runMain()
+Vigie.runMain()

@@ -17,7 +17,8 @@ public struct LicenceDeclaration: Sendable, Equatable {
 /// Finds every licence declaration, reading each file within a cap and the source headers within a budget.
 public enum LicenceDeclarations {
     /// Manifest files and how to find the licence in each: a pattern whose first group is the expression.
-    static var manifests: [(name: String, source: String, pattern: Regex<(Substring, Substring)>)] { [
+    /// Built once (a regex literal is rebuilt at every evaluation).
+    nonisolated(unsafe) static let manifests: [(name: String, source: String, pattern: Regex<(Substring, Substring)>)] = [
         ("package.json", "package.json", #/"license"\s*:\s*"([^"]+)"/#),
         ("composer.json", "composer.json", #/"license"\s*:\s*\[?\s*"([^"]+)"/#),
         ("pyproject.toml", "pyproject.toml", #/^\s*license\s*=\s*(?:\{\s*text\s*=\s*)?"([^"]+)"/#),
@@ -27,7 +28,7 @@ public enum LicenceDeclarations {
         ("DESCRIPTION", "DESCRIPTION", #/^License:\s*(.+?)\s*$/#),
         ("pom.xml", "pom.xml", #/<license>\s*<name>([^<]+)<\/name>/#),
         ("publiccode.yml", "publiccode.yml", #/^\s+license:\s*["']?([^"'#\n]+?)["']?\s*$/#),
-    ] }
+    ]
 
     public static func find(in snapshot: RepositorySnapshot, policy: LicencePolicy, headerBudget: Int64 = 1 << 20) throws -> [LicenceDeclaration] {
         var found: [LicenceDeclaration] = []

@@ -44,7 +44,7 @@ public struct MarkdownDocument: Sendable {
                 continue
             }
             if raw.hasPrefix("    ") || raw.hasPrefix("\t") { continue } // indented code
-            if let definition = line.firstMatch(of: #/^\[([^\]]+)\]:\s*<?([^\s>]+)>?/#) {
+            if let definition = line.firstMatch(of: Patterns.definition) {
                 references[definition.1.lowercased()] = String(definition.2)
                 continue
             }
@@ -65,7 +65,7 @@ public struct MarkdownDocument: Sendable {
         }
         // Reference-style links used before their definition.
         for (index, raw) in lines.enumerated() {
-            for match in raw.matches(of: #/(!?)\[([^\]]*)\]\[([^\]]*)\]/#) {
+            for match in raw.matches(of: Patterns.referenceLink) {
                 let key = (match.3.isEmpty ? match.2 : match.3).lowercased()
                 guard let target = references[key], !links.contains(where: { $0.line == index + 1 && $0.target == target }) else { continue }
                 links.append(Link(target: target, line: index + 1, isImage: match.1 == "!", alt: match.1 == "!" ? String(match.2) : nil, isBadge: Self.isBadgeTarget(target)))
@@ -78,24 +78,24 @@ public struct MarkdownDocument: Sendable {
 
     static func inlineLinks(in line: String, number: Int, references: [String: String]) -> [Link] {
         var links: [Link] = []
-        for match in line.matches(of: #/(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^\s)>]*)>?(?:\s+["'][^"']*["'])?\s*\)/#) {
+        for match in line.matches(of: Patterns.inlineLink) {
             let isImage = match.1 == "!"
             let target = String(match.3)
             let inLink = isImage && line[..<match.range.lowerBound].hasSuffix("[")
             links.append(Link(target: target, line: number, isImage: isImage, alt: isImage ? String(match.2) : nil,
                               isBadge: isImage && (inLink || isBadgeTarget(target))))
             // An image inside a link's text: `[![alt](img)](target)`.
-            if !isImage, let inner = String(match.2).firstMatch(of: #/!\[([^\]]*)\]\(\s*([^\s)]+)/#) {
+            if !isImage, let inner = String(match.2).firstMatch(of: Patterns.innerImage) {
                 links.append(Link(target: String(inner.2), line: number, isImage: true, alt: String(inner.1), isBadge: true))
             }
         }
-        for tag in line.matches(of: #/<img\b[^>]*>/#.ignoresCase()) {
+        for tag in line.matches(of: Patterns.htmlImage) {
             let html = String(tag.0)
-            let source = html.firstMatch(of: #/src\s*=\s*["']([^"']*)["']/#.ignoresCase()).map { String($0.1) } ?? ""
-            let alt = html.firstMatch(of: #/alt\s*=\s*["']([^"']*)["']/#.ignoresCase()).map { String($0.1) } ?? ""
+            let source = html.firstMatch(of: Patterns.htmlSource).map { String($0.1) } ?? ""
+            let alt = html.firstMatch(of: Patterns.htmlAlt).map { String($0.1) } ?? ""
             links.append(Link(target: source, line: number, isImage: true, alt: alt, isBadge: isBadgeTarget(source)))
         }
-        for anchor in line.matches(of: #/<a\b[^>]*href\s*=\s*["']([^"']*)["']/#.ignoresCase()) {
+        for anchor in line.matches(of: Patterns.htmlAnchor) {
             links.append(Link(target: String(anchor.1), line: number, isImage: false, alt: nil, isBadge: false))
         }
         return links
@@ -108,7 +108,7 @@ public struct MarkdownDocument: Sendable {
 
     /// Heading text without inline markup: links keep their text, emphasis and code marks go.
     static func plain(_ text: String) -> String {
-        var result = text.replacing(#/!?\[([^\]]*)\]\([^)]*\)/#) { String($0.1) }
+        var result = text.replacing(Patterns.markupLink) { String($0.1) }
         result = result.filter { !"*_`".contains($0) }
         return result.trimming(" ")
     }
@@ -127,7 +127,23 @@ public struct MarkdownDocument: Sendable {
         links.filter { link in
             let target = link.target
             guard !target.isEmpty, !target.hasPrefix("#"), !target.hasPrefix("//"), !target.hasPrefix("mailto:") else { return false }
-            return target.firstMatch(of: #/^[a-zA-Z][a-zA-Z0-9+.-]*:/#) == nil
+            return target.firstMatch(of: Patterns.scheme) == nil
         }
     }
+}
+
+/// The document's regular expressions, built once: a regex literal used inside a function is
+/// rebuilt at every call, which dominated the README parse (docs/performance.md).
+/// `nonisolated(unsafe)`: a Regex is immutable once built; the standard library does not mark it Sendable yet.
+private enum Patterns {
+    nonisolated(unsafe) static let definition = #/^\[([^\]]+)\]:\s*<?([^\s>]+)>?/#
+    nonisolated(unsafe) static let referenceLink = #/(!?)\[([^\]]*)\]\[([^\]]*)\]/#
+    nonisolated(unsafe) static let inlineLink = #/(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^\s)>]*)>?(?:\s+["'][^"']*["'])?\s*\)/#
+    nonisolated(unsafe) static let innerImage = #/!\[([^\]]*)\]\(\s*([^\s)]+)/#
+    nonisolated(unsafe) static let htmlImage = #/<img\b[^>]*>/#.ignoresCase()
+    nonisolated(unsafe) static let htmlSource = #/src\s*=\s*["']([^"']*)["']/#.ignoresCase()
+    nonisolated(unsafe) static let htmlAlt = #/alt\s*=\s*["']([^"']*)["']/#.ignoresCase()
+    nonisolated(unsafe) static let htmlAnchor = #/<a\b[^>]*href\s*=\s*["']([^"']*)["']/#.ignoresCase()
+    nonisolated(unsafe) static let markupLink = #/!?\[([^\]]*)\]\([^)]*\)/#
+    nonisolated(unsafe) static let scheme = #/^[a-zA-Z][a-zA-Z0-9+.-]*:/#
 }
