@@ -72,8 +72,8 @@ public struct AuditEngine: Sendable {
         var providerFacts: [String: JSONValue] = [:]
         // A family's facts are gathered only when one of its rules runs: `--select licence` or a
         // rule set without activity rules does not walk the history.
-        let categories = Set(rules.map(\.rule.metadata.category.id))
-        for provider in factProviders where categories.contains(provider.key) {
+        let runningCategories = Set(rules.map(\.rule.metadata.category.id))
+        for provider in factProviders where runningCategories.contains(provider.key) {
             do {
                 providerFacts[provider.key] = try provider.facts(snapshot, context: context)
             } catch {
