@@ -38,11 +38,10 @@ public struct Vigie: AsyncParsableCommand {
     }
 
     private static func runAndWait(_ command: any AsyncParsableCommand) throws {
-        let box = ErrorBox()
+        let box = HandOver(command)
         let done = DispatchSemaphore(value: 0)
         Task {
-            var command = command
-            do { try await command.run() } catch { box.error = error }
+            do { try await box.command.run() } catch { box.error = error }
             done.signal()
         }
         done.wait()
@@ -50,7 +49,10 @@ public struct Vigie: AsyncParsableCommand {
     }
 }
 
-/// Carries an error out of the task the main thread waits for (set once, read after the wait).
-private final class ErrorBox: @unchecked Sendable {
+/// The command handed to the task, and its error handed back. `@unchecked Sendable`: the main thread
+/// gives the command up before the task starts and reads the error only after the task signalled.
+private final class HandOver: @unchecked Sendable {
+    var command: any AsyncParsableCommand
     var error: (any Error)?
+    init(_ command: any AsyncParsableCommand) { self.command = command }
 }
