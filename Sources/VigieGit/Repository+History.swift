@@ -10,11 +10,12 @@ extension Repository {
     /// Any read error (a missing or corrupt commit) is thrown: the walk never stops silently.
     public func walkHistory(from start: ObjectID, limit: Int = .max, _ body: (CommitRecord) throws -> Void) throws {
         let boundary = shallowBoundary()
+        let interner = IdentityInterner()
         var seen: Set<ObjectID> = [start]
         var pending: [ObjectID] = [start]
         var visited = 0
         while let id = pending.popLast(), visited < limit {
-            let header = try readCommitHeader(id)
+            let header = try readCommitHeader(id, interner: interner)
             visited += 1
             try body(CommitRecord(id: id, author: header.author, committerTime: header.committerTime, parentCount: header.parents.count))
             if boundary.contains(id) { continue }
@@ -30,7 +31,7 @@ extension Repository {
         return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
     }
 
-    private func readCommitHeader(_ id: ObjectID) throws -> CommitHeader {
+    private func readCommitHeader(_ id: ObjectID, interner: IdentityInterner) throws -> CommitHeader {
         var oid = id.raw
         var object: OpaquePointer?
         try check(git_odb_read(&object, odb, &oid), "git_odb_read")
@@ -39,7 +40,7 @@ extension Repository {
             throw GitError(code: .other(-1), category: .object, message: "object \(id.hex) is not a commit", operation: "git_odb_read")
         }
         let bytes = UnsafeRawBufferPointer(start: data, count: git_odb_object_size(object))
-        guard let header = CommitHeader(parsing: bytes) else {
+        guard let header = CommitHeader(parsing: bytes, interner: interner) else {
             throw GitError(code: .other(-1), category: .object, message: "commit \(id.hex) has a malformed header", operation: "git_odb_read")
         }
         return header
@@ -52,7 +53,7 @@ struct CommitHeader {
     var author = Signature(name: "", email: "", time: 0, offsetMinutes: 0)
     var committerTime: Int64 = 0
 
-    init?(parsing bytes: UnsafeRawBufferPointer) {
+    init?(parsing bytes: UnsafeRawBufferPointer, interner: IdentityInterner? = nil) {
         var sawAuthor = false
         var lineStart = 0
         let newline = UInt8(ascii: "\n")
@@ -65,7 +66,7 @@ struct CommitHeader {
                 guard line.count >= 47, let parent = ObjectID(hexBytes: UnsafeRawBufferPointer(rebasing: line[7..<47])) else { return nil }
                 parents.append(parent)
             } else if line.starts(with: Self.authorKey) {
-                guard let signature = Self.signature(UnsafeRawBufferPointer(rebasing: line[7...])) else { return nil }
+                guard let signature = Self.signature(UnsafeRawBufferPointer(rebasing: line[7...]), interner: interner) else { return nil }
                 author = signature
                 sawAuthor = true
             } else if line.starts(with: Self.committerKey) {
@@ -81,13 +82,13 @@ struct CommitHeader {
     private static let committerKey = Array("committer ".utf8)
 
     /// Parses `Name <email> 1700000000 +0200`; the name may hold any bytes, so it is decoded leniently.
-    static func signature(_ bytes: UnsafeRawBufferPointer) -> Signature? {
+    static func signature(_ bytes: UnsafeRawBufferPointer, interner: IdentityInterner? = nil) -> Signature? {
         guard let close = bytes.lastIndex(of: UInt8(ascii: ">")),
               let open = bytes[..<close].lastIndex(of: UInt8(ascii: "<")) else { return nil }
         var nameEnd = open
         while nameEnd > 0 && bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
-        let name = String(decoding: bytes[..<nameEnd], as: UTF8.self)
-        let email = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+        let decode = { (String(decoding: bytes[..<nameEnd], as: UTF8.self), String(decoding: bytes[(open + 1)..<close], as: UTF8.self)) }
+        let (name, email) = interner?.strings(for: UnsafeRawBufferPointer(rebasing: bytes[...close]), make: decode) ?? decode()
         // " 1700000000 +0200", read as bytes: no intermediate strings for 100 000 commits.
         var index = close + 1
         while index < bytes.count && bytes[index] == UInt8(ascii: " ") { index += 1 }
@@ -104,6 +105,26 @@ struct CommitHeader {
             offset = Int32((h1 * 10 + h2) * 60 + m1 * 10 + m2) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
         }
         return Signature(name: name, email: email, time: time, offsetMinutes: offset)
+    }
+}
+
+/// One pair of strings per distinct "Name <email>" of a history, not one per commit: a 100 000-commit
+/// history has a few hundred authors.
+final class IdentityInterner {
+    private var table: [Int: [(bytes: [UInt8], name: String, email: String)]] = [:]
+
+    func strings(for identity: UnsafeRawBufferPointer, make: () -> (String, String)) -> (String, String) {
+        var hasher = Hasher()
+        hasher.combine(bytes: identity)
+        let key = hasher.finalize()
+        if let bucket = table[key] {
+            for entry in bucket where entry.bytes.elementsEqual(identity) {
+                return (entry.name, entry.email)
+            }
+        }
+        let made = make()
+        table[key, default: []].append((Array(identity), made.0, made.1))
+        return made
     }
 }
 
