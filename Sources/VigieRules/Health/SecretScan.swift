@@ -1,0 +1,133 @@
+public import VigieCore
+
+/// The secret scan of the audited tree: text files only, each under a per-file cap, all within a
+/// total byte budget, the likeliest files first. Says exactly what was and was not read, so that
+/// "no secret found" is never claimed for files nobody looked at.
+public struct SecretScan: Sendable {
+    public struct Limits: Sendable, Hashable {
+        public let maxFileBytes: Int
+        public let maxTotalBytes: Int
+    }
+
+    public let limits: Limits
+    /// Findings that count, by path then line.
+    public let findings: [SecretFinding]
+    /// Findings accepted by an inline marker.
+    public let allowed: [SecretFinding]
+    public let filesScanned: Int
+    public let bytesScanned: Int
+    /// Files over the per-file cap, not read.
+    public let tooLarge: [String]
+    /// Binary files: by extension (not read) or by content (a NUL byte in the first 8000 bytes).
+    public let binary: Int
+    /// Lock files and other files health.yml says never to read.
+    public let skipped: Int
+    /// Files left unread because the budget was spent.
+    public let overBudget: Int
+
+    public var budgetReached: Bool { overBudget > 0 }
+
+    /// The scan with `limits`, once per snapshot and limits: `facts.security` (the rule's default
+    /// limits) and a rule with the same limits share one scan; other limits make their own.
+    static func of(_ snapshot: RepositorySnapshot, data: RuleData, limits: Limits) throws -> SecretScan {
+        try snapshot.memoised("health.secrets", limits) { try SecretScan(snapshot, data.health.secrets, limits: limits) }
+    }
+
+    /// git's binary test looks at this many leading bytes (xdiff-interface.c, buffer_is_binary).
+    private static let binarySniffBytes = 8000
+
+    init(_ snapshot: RepositorySnapshot, _ conventions: SecretConventions, limits: Limits) throws {
+        self.limits = limits
+        let scanner = SecretScanner(conventions)
+        var binary = 0, skipped = 0
+        var candidates: [(entry: SnapshotEntry, path: SnapshotEntryPath)] = []
+        for entry in snapshot.entries where entry.kind == .file || entry.kind == .executable {
+            let path = SnapshotEntryPath(entry.path)
+            if conventions.skip.matches(path) {
+                skipped += 1
+            } else if let ext = path.extensionKey, conventions.binaryExtensions.contains(ext) {
+                binary += 1
+            } else {
+                candidates.append((entry, path))
+            }
+        }
+        // Likeliest files first (.env, keys, configuration), each group in path order: deterministic.
+        let isPriority = candidates.map { conventions.priority.matches($0.path) }
+        let ordered = zip(candidates, isPriority).filter { $0.1 }.map(\.0) + zip(candidates, isPriority).filter { !$0.1 }.map(\.0)
+
+        var found: [SecretFinding] = []
+        var filesScanned = 0, bytesRead = 0, bytesScanned = 0, overBudget = 0
+        var tooLarge: [String] = []
+        for (entry, path) in ordered {
+            if entry.size > Int64(limits.maxFileBytes) {
+                tooLarge.append(entry.path)
+                continue
+            }
+            // A file that no longer fits in the budget is left unread; smaller ones after it may still fit.
+            if bytesRead + Int(entry.size) > limits.maxTotalBytes {
+                overBudget += 1
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try snapshot.bytes(of: entry, cap: Int64(limits.maxFileBytes))
+            } catch is ContentTooLarge {
+                tooLarge.append(entry.path)
+                continue
+            }
+            bytesRead += bytes.count
+            if bytes.prefix(Self.binarySniffBytes).contains(0) {
+                binary += 1
+                continue
+            }
+            filesScanned += 1
+            bytesScanned += bytes.count
+            let isEnv = conventions.envFiles.matches(path) && !conventions.envExamples.matches(path)
+            found += scanner.scan(bytes, path: entry.path, isEnvFile: isEnv)
+        }
+        found.sort { ($0.path, $0.line) < ($1.path, $1.line) }
+        self.findings = found.filter { !$0.allowed }
+        self.allowed = found.filter(\.allowed)
+        self.filesScanned = filesScanned
+        self.bytesScanned = bytesScanned
+        self.tooLarge = tooLarge.sorted()
+        self.binary = binary
+        self.skipped = skipped
+        self.overBudget = overBudget
+    }
+
+    /// Counts by kind id, sorted by id.
+    static func countByKind(_ findings: [SecretFinding]) -> [(kind: String, count: Int)] {
+        Dictionary(grouping: findings, by: \.kind).map { ($0.key, $0.value.count) }.sorted { $0.kind < $1.kind }
+    }
+
+    /// `facts.security`: counts only, never a value (and no paths: those are in the check's evidence).
+    func facts() -> JSONValue {
+        .object([
+            "secrets": .object([
+                "findings": .int(findings.count),
+                "by_kind": .object(Dictionary(uniqueKeysWithValues: Self.countByKind(findings).map { ($0.kind, JSONValue.int($0.count)) })),
+                "allowed": .int(allowed.count),
+            ]),
+            "scanned": .object(["files": .int(filesScanned), "bytes": .int(bytesScanned)]),
+            "not_scanned": .object([
+                "too_large": .int(tooLarge.count),
+                "binary": .int(binary),
+                "skipped": .int(skipped),
+                "over_budget": .int(overBudget),
+            ]),
+            "budget_reached": .bool(budgetReached),
+            "limits": .object(["max_file_bytes": .int(limits.maxFileBytes), "max_total_bytes": .int(limits.maxTotalBytes)]),
+        ])
+    }
+}
+
+/// Contributes `facts.security`.
+public struct SecurityFacts: FactProvider {
+    public let key = "security"
+    let data: RuleData
+    public init(data: RuleData) { self.data = data }
+    public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
+        try SecretScan.of(snapshot, data: data, limits: SecuritySecretsRule.defaultLimits).facts()
+    }
+}

@@ -1,0 +1,162 @@
+import VigieCore
+
+/// Finds secrets in the bytes of one text file: token shapes from their anchors, and secret-named
+/// variables of `.env` files. One pass over the bytes looks up each byte in a table of anchor first
+/// bytes; only at an anchor does a regular expression run, on that line (or the kind's span).
+struct SecretScanner {
+    let conventions: SecretConventions
+    /// Byte → the (kind, anchor) pairs whose anchor starts with it (both cases for `ignore_case`).
+    private let anchorsByFirstByte: [[(kind: Int, anchor: [UInt8])]]
+    /// The same table reduced to "can an anchor start here?": the only question asked of most bytes.
+    private let startsAnchor: [Bool]
+
+    init(_ conventions: SecretConventions) {
+        self.conventions = conventions
+        var table = [[(kind: Int, anchor: [UInt8])]](repeating: [], count: 256)
+        for (index, kind) in conventions.kinds.enumerated() {
+            for anchor in kind.anchors {
+                guard let first = anchor.first else { continue }
+                table[Int(first)].append((index, anchor))
+                if kind.ignoreCase, let upper = Self.upper(first), upper != first { table[Int(upper)].append((index, anchor)) }
+            }
+        }
+        anchorsByFirstByte = table
+        startsAnchor = table.map { !$0.isEmpty }
+    }
+
+    /// The findings of one file, at most one per line (a token shape before a `.env` variable).
+    func scan(_ bytes: [UInt8], path: String, isEnvFile: Bool) -> [SecretFinding] {
+        var findings = bytes.withUnsafeBufferPointer { buffer in
+            startsAnchor.withUnsafeBufferPointer { starts in tokenFindings(buffer, starts: starts, path: path) }
+        }
+        if isEnvFile { findings += envFindings(bytes, path: path, skipping: Set(findings.map(\.line))) }
+        return findings.sorted { $0.line < $1.line }
+    }
+
+    /// Token shapes: one pass over the bytes; most bytes cost one table lookup.
+    private func tokenFindings(_ buffer: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Bool>, path: String) -> [SecretFinding] {
+        var findings: [SecretFinding] = []
+        var lines = LineCounter()
+        var index = 0
+        while index < buffer.count {
+            if !starts[Int(buffer[index])] || (index > 0 && Self.isAlphanumeric(buffer[index - 1])) {
+                index += 1
+                continue
+            }
+            var advanced = false
+            for (kindIndex, anchor) in anchorsByFirstByte[Int(buffer[index])]
+            where Self.hasAnchor(anchor, at: index, in: buffer, ignoreCase: conventions.kinds[kindIndex].ignoreCase) {
+                let kind = conventions.kinds[kindIndex]
+                guard let (value, length) = confirm(kind, at: index, in: buffer) else { continue }
+                let line = lines.line(at: index, in: buffer)
+                if !findings.contains(where: { $0.line == line }) {
+                    findings.append(SecretFinding(path: path, line: line, kind: kind.id, allowed: isAllowed(lineOf: index, in: buffer),
+                                                  label: kind.label, shown: kind.showAnchor ? String(decoding: anchor, as: UTF8.self) : nil,
+                                                  value: value))
+                }
+                index += max(length, 1)
+                advanced = true
+                break
+            }
+            if !advanced { index += 1 }
+        }
+        return findings
+    }
+
+    /// Runs the kind's pattern from the anchor; returns the value and the bytes the match covers.
+    private func confirm(_ kind: SecretConventions.Kind, at start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (Substring, Int)? {
+        let limit = min(buffer.count, start + kind.span)
+        var end = limit
+        if !kind.multiline {
+            end = start
+            while end < limit && buffer[end] != 0x0A { end += 1 }
+        }
+        let window = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        guard let match = try? kind.pattern.prefixMatch(in: window), let value = match.output["secret"]?.substring else { return nil }
+        let meaningful = value.filter { !$0.isWhitespace && $0 != "\\" }
+        guard meaningful.count >= kind.minLength, !conventions.isPlaceholder(value) else { return nil }
+        return (value, window[match.range].utf8.count)
+    }
+
+    /// True when an allow marker sits on the line holding `offset` or on the line above it.
+    private func isAllowed(lineOf offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = offset
+        while start > 0 && buffer[start - 1] != 0x0A { start -= 1 }
+        var previous = max(0, start - 1)
+        while previous > 0 && buffer[previous - 1] != 0x0A { previous -= 1 }
+        var end = offset
+        while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+        let region = Array(buffer[previous..<end])
+        return conventions.allowMarkers.contains { contains(region, $0) }
+    }
+
+    /// `.env` lines `[export] NAME=value` whose name holds a secret word and whose value is real.
+    private func envFindings(_ bytes: [UInt8], path: String, skipping: Set<Int>) -> [SecretFinding] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var findings: [SecretFinding] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, rawLine) in lines.enumerated() {
+            let lineNumber = offset + 1
+            guard !skipping.contains(lineNumber) else { continue }
+            var line = rawLine.drop { $0 == " " || $0 == "\t" }
+            if line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = line.dropFirst("export ".count).drop { $0 == " " } }
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            let name = line[..<equals].trimmingCharacters(in: " \t")
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }) else { continue }
+            let upperName = name.uppercased()
+            guard conventions.envSecretWords.contains(where: { upperName.contains($0) }) else { continue }
+            let value = Self.envValue(line[line.index(after: equals)...])
+            guard !value.isEmpty, !value.hasPrefix("$"), !conventions.isPlaceholder(value) else { continue }
+            // An allow marker on this line or the line above, as for token shapes.
+            let nearby = Array(((offset > 0 ? lines[offset - 1] + "\n" : "") + rawLine).utf8)
+            let allowed = conventions.allowMarkers.contains { contains(nearby, $0) }
+            findings.append(SecretFinding(path: path, line: lineNumber, kind: SecretFinding.envKind, allowed: allowed,
+                                          label: LocalizedText(fr: "variable \(name) renseignée dans un fichier .env",
+                                                               en: "variable \(name) given a value in a .env file"),
+                                          shown: nil, value: value))
+        }
+        return findings
+    }
+
+    /// The value of `NAME=value`: quotes removed, or an unquoted value cut at ` #`.
+    static func envValue(_ raw: Substring) -> Substring {
+        let trimmed = Substring(raw.trimmingCharacters(in: " \t\r"))
+        if let quote = trimmed.first, quote == "\"" || quote == "'" {
+            let body = trimmed.dropFirst()
+            return body.firstIndex(of: quote).map { body[..<$0] } ?? body
+        }
+        if let comment = trimmed.firstRange(of: " #") { return Substring(trimmed[..<comment.lowerBound].trimmingCharacters(in: " \t")) }
+        return trimmed
+    }
+
+    private static func hasAnchor(_ anchor: [UInt8], at index: Int, in buffer: UnsafeBufferPointer<UInt8>, ignoreCase: Bool) -> Bool {
+        guard index + anchor.count <= buffer.count else { return false }
+        for offset in 0..<anchor.count {
+            let byte = buffer[index + offset]
+            if byte != anchor[offset] && !(ignoreCase && lower(byte) == anchor[offset]) { return false }
+        }
+        return true
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+    private static func upper(_ byte: UInt8) -> UInt8? { (0x61...0x7A).contains(byte) ? byte - 0x20 : nil }
+}
+
+/// Line numbers by counting newlines forward from the last asked offset (offsets only grow).
+private struct LineCounter {
+    private var offset = 0
+    private var line = 1
+
+    mutating func line(at target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        while offset < target {
+            if buffer[offset] == 0x0A { line += 1 }
+            offset += 1
+        }
+        return line
+    }
+}
