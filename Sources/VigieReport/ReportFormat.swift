@@ -3,7 +3,8 @@ public import VigieCore
 /// The formats a scorecard can be written in. Each case maps to its renderer in one exhaustive
 /// `switch`, so a new format without a renderer does not compile.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, markdown
+    /// `sarif`: SARIF 2.1.0 for GitHub code scanning; `gitlab`: GitLab's Code Quality report.
+    case text, json, markdown, sarif, gitlab
 
     /// File extension when written to an output folder.
     public var fileExtension: String {
@@ -11,6 +12,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .text: "txt"
         case .json: "json"
         case .markdown: "md"
+        case .sarif: "sarif"
+        case .gitlab: "codequality.json"
         }
     }
 
@@ -19,6 +22,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .text: TextRenderer(color: color).render(scorecard)
         case .json: try JSONRenderer.render(scorecard)
         case .markdown: MarkdownRenderer.render(scorecard)
+        case .sarif: SarifRenderer.render(scorecard)
+        case .gitlab: GitLabRenderer.render(scorecard)
         }
     }
 }

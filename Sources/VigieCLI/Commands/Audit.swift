@@ -18,7 +18,7 @@ extension Vigie {
         @Option(help: ArgumentHelp("Branch, tag or commit to audit.", valueName: "ref"))
         var ref: String = "HEAD"
 
-        @Option(help: "What to print on stdout: text (default), json or markdown.")
+        @Option(help: "What to print on stdout: text (default), json, markdown, sarif (SARIF 2.1.0) or gitlab (GitLab Code Quality).")
         var format: ReportFormat = .text
 
         @Option(help: ArgumentHelp("Also write <repo-name>.json and <repo-name>.md into this folder.", valueName: "dir"))

@@ -1,0 +1,34 @@
+import VigieGit
+
+/// The commit headers of one repository, read once and kept for every point of a history: the
+/// audit at month 60 walks mostly the same commits as the one at month 59, so each commit's object
+/// is read from the database once however many points walk over it.
+final class SharedCommitGraph {
+    private let repository: Repository
+    private let boundary: Set<ObjectID>
+    private var nodes: [ObjectID: CommitNode] = [:]
+
+    init(repository: Repository) {
+        self.repository = repository
+        self.boundary = repository.shallowBoundaryCommits()
+    }
+
+    func node(_ id: ObjectID) throws -> CommitNode {
+        if let node = nodes[id] { return node }
+        let node = try repository.commitNode(id)
+        nodes[id] = node
+        return node
+    }
+
+    /// Every commit reachable from `start` once, in no particular order; stops at a shallow clone's boundary.
+    func walk(from start: ObjectID, _ body: (CommitNode) throws -> Void) throws {
+        var seen: Set<ObjectID> = [start]
+        var pending: [ObjectID] = [start]
+        while let id = pending.popLast() {
+            let commit = try node(id)
+            try body(commit)
+            if boundary.contains(id) { continue }
+            for parent in commit.parents where seen.insert(parent).inserted { pending.append(parent) }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import CLibGit2
+import Foundation
+
+/// A commit's header as a value: what `vigie history` keeps in memory to share one history walk
+/// between the audits of many points in time.
+public struct CommitNode: Sendable, Equatable {
+    public let id: ObjectID
+    public let parents: [ObjectID]
+    public let author: Signature
+    public let committerTime: Int64
+}
+
+extension Repository {
+    /// The first-parent line from `start` back to the root (or to a shallow clone's boundary), newest
+    /// first: the commits a branch pointed at over time, merges counting as one step. Each commit's
+    /// raw object is read once and only its header is parsed; any read error is thrown.
+    public func firstParentChain(from start: ObjectID) throws -> [(id: ObjectID, committerTime: Int64)] {
+        let boundary = shallowBoundaryCommits()
+        var chain: [(id: ObjectID, committerTime: Int64)] = []
+        var seen: Set<ObjectID> = []
+        var next: ObjectID? = start
+        while let id = next, seen.insert(id).inserted {
+            let node = try commitNode(id)
+            chain.append((id: id, committerTime: node.committerTime))
+            next = boundary.contains(id) ? nil : node.parents.first
+        }
+        return chain
+    }
+
+    /// The header of one commit: parents, author and committer time, read straight from the object database.
+    public func commitNode(_ id: ObjectID) throws -> CommitNode {
+        var oid = id.raw
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, odb, &oid), "git_odb_read")
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
+            throw GitError(code: .other(-1), category: .object, message: "object \(id.hex) is not a commit", operation: "git_odb_read")
+        }
+        let bytes = UnsafeRawBufferPointer(start: data, count: git_odb_object_size(object))
+        guard let header = CommitHeader(parsing: bytes) else {
+            throw GitError(code: .other(-1), category: .object, message: "commit \(id.hex) has a malformed header", operation: "git_odb_read")
+        }
+        return CommitNode(id: id, parents: header.parents, author: header.author, committerTime: header.committerTime)
+    }
+
+    /// The commits whose parents a shallow clone does not have (listed in its `shallow` file).
+    public func shallowBoundaryCommits() -> Set<ObjectID> {
+        guard isShallow, let text = try? String(contentsOfFile: gitDirectory + "shallow", encoding: .utf8) else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
+    }
+}
