@@ -77,7 +77,10 @@ struct PluginExport {
             used += Int64(bytes.count)
             let destination = URL(fileURLWithPath: root).appendingPathComponent(entry.path)
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: destination.path, contents: Data(bytes), attributes: [.posixPermissions: 0o444])
+            guard FileManager.default.createFile(atPath: destination.path, contents: Data(bytes), attributes: [.posixPermissions: 0o444]) else {
+                throw PluginFailure(plugin: "export", detail: LocalizedText(fr: "impossible d'exporter \(entry.path) pour le plugin",
+                                                                            en: "cannot export \(entry.path) for the plugin"))
+            }
             written.append(entry.path)
         }
         paths = written
