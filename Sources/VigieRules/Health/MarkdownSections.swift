@@ -26,12 +26,12 @@ struct MarkdownSections {
         var inFence = false
         var paragraphStart: Int?
         for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: " \t")
+            let trimmed = line.trimming(" \t")
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            let next = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: " \t") : ""
+            let next = index + 1 < lines.count ? lines[index + 1].trimming(" \t") : ""
             if !inFence, trimmed.hasPrefix("#") {
                 let level = trimmed.prefix { $0 == "#" }.count
-                headings.append((index, level, trimmed.dropFirst(level).trimmingCharacters(in: " #")))
+                headings.append((index, level, trimmed.dropFirst(level).trimming(" #")))
             } else if !inFence, !trimmed.isEmpty, !next.isEmpty, next.allSatisfy({ $0 == "=" }) || (next.count >= 3 && next.allSatisfy { $0 == "-" }) {
                 headings.append((index, next.first == "=" ? 1 : 2, trimmed))
             }

@@ -102,7 +102,7 @@ struct SecretScanner {
             if line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = line.dropFirst("export ".count).drop { $0 == " " } }
             guard let equals = line.firstIndex(of: "=") else { continue }
-            let name = line[..<equals].trimmingCharacters(in: " \t")
+            let name = line[..<equals].trimming(" \t")
             guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }) else { continue }
             let upperName = name.uppercased()
             guard conventions.envSecretWords.contains(where: { upperName.contains($0) }) else { continue }
@@ -121,12 +121,12 @@ struct SecretScanner {
 
     /// The value of `NAME=value`: quotes removed, or an unquoted value cut at ` #`.
     static func envValue(_ raw: Substring) -> Substring {
-        let trimmed = Substring(raw.trimmingCharacters(in: " \t\r"))
+        let trimmed = Substring(raw.trimming(" \t\r"))
         if let quote = trimmed.first, quote == "\"" || quote == "'" {
             let body = trimmed.dropFirst()
             return body.firstIndex(of: quote).map { body[..<$0] } ?? body
         }
-        if let comment = trimmed.firstRange(of: " #") { return Substring(trimmed[..<comment.lowerBound].trimmingCharacters(in: " \t")) }
+        if let comment = trimmed.firstRange(of: " #") { return Substring(trimmed[..<comment.lowerBound].trimming(" \t")) }
         return trimmed
     }
 

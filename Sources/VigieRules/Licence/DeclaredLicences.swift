@@ -27,7 +27,7 @@ public enum DeclaredLicences {
         }
         let normalized = TextNormalizer.normalize(text)
         for (name, id) in LicenceDeclarations.commonNames where normalized.contains(TextNormalizer.normalize(name)) && name.count > 6 {
-            if !ids.contains(where: { $0.caseInsensitiveCompare(id) }) { ids.append(id) }
+            if !ids.contains(where: { $0.lowercased() == id.lowercased() }) { ids.append(id) }
         }
         guard !ids.isEmpty else { return [] }
         let sorted = ids.sorted()
@@ -36,8 +36,6 @@ public enum DeclaredLicences {
 }
 
 extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
-
     /// The licence family and version without `-only`, `-or-later`, `+`: GPL-3.0-or-later and GPL-3.0 agree.
     var licenceFamily: String {
         var id = lowercased()

@@ -53,10 +53,10 @@ public struct ReadmeAnalysis: Sendable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var inCodeFence = false
         for (index, rawLine) in lines.enumerated() {
-            let line = rawLine.trimmingCharacters(in: " \t")
+            let line = rawLine.trimming(" \t")
             if line.hasPrefix("```") || line.hasPrefix("~~~") { inCodeFence.toggle(); continue }
             if line.isEmpty || Self.isUnderline(line) { continue }
-            let next = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: " \t") : ""
+            let next = index + 1 < lines.count ? lines[index + 1].trimming(" \t") : ""
             let isHeading = !inCodeFence && (line.hasPrefix("#") || (!next.isEmpty && Self.isUnderline(next)))
             let count = Self.words(in: line)
             total += count
@@ -80,29 +80,11 @@ public struct ReadmeAnalysis: Sendable {
             .filter { $0.contains { $0.isLetter } }
             .count
     }
-
-    func facts() -> JSONValue {
-        .object([
-            "path": file.map { .string($0.path) } ?? .null,
-            "words": .int(words),
-            "body_words": .int(bodyWords),
-            "headings": .int(headings),
-        ])
-    }
 }
 
 extension StringProtocol {
     /// The text without leading and trailing characters of `set`.
     func trimming(_ set: String) -> String {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
         var slice = self[...]
         while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, set.contains(last) { slice = slice.dropLast() }

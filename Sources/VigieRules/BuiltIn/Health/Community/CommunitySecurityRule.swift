@@ -67,7 +67,7 @@ public struct CommunitySecurityRule: BuiltInRule {
                 continue
             }
             let field = conventions.securityTxtContactField.lowercased()
-            let line = text.split(whereSeparator: \.isNewline).firstIndex { $0.trimmingCharacters(in: " \t").lowercased().hasPrefix(field) }
+            let line = text.split(whereSeparator: \.isNewline).firstIndex { $0.trimming(" \t").lowercased().hasPrefix(field) }
             if let line { withAddress.append(Finding(path: file.path, line: line + 1)) } else { withoutAddress.append(Finding(path: file.path)) }
         }
         if let readme = try ReadmeAnalysis.of(snapshot, data: data).file, let text = try snapshot.readText(readme, within: maxBytes) {
