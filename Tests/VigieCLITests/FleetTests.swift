@@ -179,5 +179,8 @@ struct FleetTests {
         #expect(result.stderr.contains("bad.yml:4:22: the URL holds a password or token"))
         #expect(result.stderr.contains("bad.yml:5:5: repository 'three' needs exactly one of 'url' or 'path'"))
         #expect(!result.stderr.contains("s3cr3t"))
+        let missing = try runVigie(["fleet", scratch.appending("absent.yml").path, "--lang", "en"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.hasSuffix("absent.yml: no such file or folder\nhint: check the path of the repository to audit\n"))
     }
 }

@@ -35,6 +35,8 @@ public struct FleetManifest: Sendable {
 
     /// Reads and validates a manifest, reporting every problem with its `file:line:column`.
     public static func load(_ path: String) throws(AuditError) -> FleetManifest {
+        // A manifest that is not there is a wrong path (66), not an invalid file (65).
+        guard FileManager.default.fileExists(atPath: path) else { throw .pathNotFound(path: path) }
         let reader = YAMLReader(file: path)
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the manifest") else {
             throw .invalidRules(ConfigurationErrors(reader.errors))
