@@ -47,7 +47,7 @@ let package = Package(
 
         .target(
             name: "VigieTestSupport",
-            dependencies: ["VigieGit", "VigieCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["VigieGit", "VigieCore", "VigieReport", .product(name: "Yams", package: "Yams")],
             path: "Tests/VigieTestSupport",
             swiftSettings: strict
         ),

@@ -12,4 +12,9 @@ static inline int vigie_git_set_owner_validation(int enabled) {
 static inline int vigie_git_set_search_path_empty(int level) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
 }
+/* Repository extensions a reader may accept: libgit2 1.5 refuses to open a repository naming others. */
+static inline int vigie_git_accept_reader_extensions(void) {
+    const char *extensions[] = { "partialclone", "preciousobjects", "worktreeconfig" };
+    return git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, (size_t)3);
+}
 #endif

@@ -14,6 +14,9 @@ public enum AuditError: Error, Sendable {
     case unknownRevision(path: String, revision: String, detail: String)
     /// An object the audit needs is missing or corrupt.
     case corruptRepository(path: String, detail: String)
+    /// `--strict` (or `strict: true` in a fleet manifest) and the audit could not read everything:
+    /// what was missing, the first items named, and the fixes.
+    case partialAudit(path: String, missing: [String], total: Int, fixes: LocalizedText)
     /// Any other libgit2 failure while reading.
     case unreadableRepository(path: String, error: GitError)
     /// A remote repository could not be cloned or fetched (unreachable, refused, timed out).
@@ -38,6 +41,9 @@ public enum AuditError: Error, Sendable {
             [LocalizedText(fr: "\(path) : révision inconnue « \(revision) » (\(detail))", en: "\(path): unknown revision '\(revision)' (\(detail))")]
         case .corruptRepository(let path, let detail):
             [LocalizedText(fr: "\(path) : objet manquant ou corrompu (\(detail))", en: "\(path): missing or corrupt object (\(detail))")]
+        case .partialAudit(let path, let missing, let total, _):
+            [LocalizedText(fr: "\(path) : audit partiel refusé par --strict : \(total) élément\(total > 1 ? "s" : "") illisible\(total > 1 ? "s" : "") (\(missing.joined(separator: ", "))\(total > missing.count ? ", …" : ""))",
+                           en: "\(path): partial audit refused by --strict: \(total) unreadable item\(total > 1 ? "s" : "") (\(missing.joined(separator: ", "))\(total > missing.count ? ", …" : ""))")]
         case .unreadableRepository(let path, let error):
             [LocalizedText(fr: "\(path) : lecture du dépôt impossible (\(error))", en: "\(path): cannot read the repository (\(error))")]
         case .fetchFailed(let url, let detail):

@@ -21,6 +21,9 @@ public struct AuditRequest: Sendable {
     public var select: [String] = []
     /// Leave these rules out (exact ids or category prefixes).
     public var ignore: [String] = []
+    /// All or nothing: a partial audit (absent or corrupt objects, a cut history) is an error
+    /// (`AuditError.partialAudit`) instead of a scorecard flagged partial.
+    public var strict = false
 
     public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20,
                 anonymize: Bool = false, name: String? = nil) {
@@ -76,6 +79,15 @@ public struct Auditor: Sendable {
         }
     }
 
+    /// The `--strict` refusal of a partial audit: the first things that could not be read, and the fixes.
+    static func partialAudit(_ snapshot: RepositorySnapshot, source: String) -> AuditError {
+        let files = snapshot.partialBecause.map { (item: $0.path, reason: $0.reason) }
+        let commits = (snapshot.historyGaps ?? []).map { (item: "commit \($0.commit.prefix(12))", reason: $0.reason) }
+        let missing = files + commits
+        return .partialAudit(path: source, missing: missing.prefix(3).map { "\($0.item): \($0.reason.code)" }, total: missing.count,
+                             fixes: missing.map(\.reason).fixSentences)
+    }
+
     private func auditUnmapped(_ repository: Repository, source: String, request: AuditRequest) throws -> Scorecard {
         let head = try repository.head()
         if case .unborn(let branch) = head, request.revision == "HEAD" {
@@ -87,21 +99,16 @@ public struct Auditor: Sendable {
                                                         commit: nil, commitDate: nil, branch: branch, shallow: false, empty: true))
         }
         let commit = try repository.resolveCommit(request.revision)
-        let tree = try repository.listTree(commit.treeID)
-        var ids: [String: ObjectID] = [:]
-        let entries = tree.map { entry -> SnapshotEntry in
-            ids[entry.path.display] = entry.id
-            return SnapshotEntry(pathBytes: entry.path.bytes, kind: SnapshotEntry.Kind(entry.kind), size: entry.size)
-        }
+        let listing = try repository.listTree(commit.treeID)
         let snapshot = RepositorySnapshot(
             name: request.name ?? Self.repositoryName(repository),
-            entries: entries,
-            reader: GitSnapshotReader(repository: repository, commit: commit.id, ids: ids),
+            entries: listing.entries.map { SnapshotEntry(pathBytes: $0.path.bytes, kind: SnapshotEntry.Kind($0.kind)) },
+            reader: GitSnapshotReader(repository: repository, commit: commit.id, listing: listing),
             readCap: request.readCap,
             isShallow: repository.isShallow
         )
         let branch: String? = if case .branch(let name) = head, request.revision == "HEAD" { name } else { nil }
-        return scorecard(snapshot, request: request, repository: RepositoryInfo(
+        let card = scorecard(snapshot, request: request, repository: RepositoryInfo(
             name: snapshot.name,
             source: source,
             ref: request.revision,
@@ -110,6 +117,8 @@ public struct Auditor: Sendable {
             branch: branch,
             shallow: repository.isShallow
         ))
+        if request.strict, snapshot.isPartial { throw Self.partialAudit(snapshot, source: source) }
+        return card
     }
 
     /// Runs the rule set on a snapshot and assembles the scorecard.
@@ -133,6 +142,8 @@ public struct Auditor: Sendable {
         }
         let engine = AuditEngine(rules: selected, factProviders: ruleSet.factProviders)
         let result = engine.run(snapshot, context: context, exemptions: exemptions, problems: problems)
+        var repository = repository
+        repository.partial = snapshot.isPartial
         return Scorecard(
             tool: ToolInfo(version: VigieVersion.current, libgit2: VigieVersion.libgit2),
             repository: repository,

@@ -1,34 +1,99 @@
 import VigieCore
 import VigieGit
 
-/// Gives rules the contents and history of the audited commit, through VigieGit.
+/// Gives rules the contents and history of the audited commit, through VigieGit. Turns every
+/// object that cannot be read into an `UnreadableReason`: nothing here aborts the audit but an
+/// unreadable audited commit.
 final class GitSnapshotReader: SnapshotReader {
     private let repository: Repository
     private let commit: ObjectID
     private let ids: [String: ObjectID]
+    private let listing: TreeListing
+    private let isPartialClone: Bool
+    /// Submodule URLs from the audited tree's `.gitmodules`, read once when a submodule is met.
+    private lazy var submoduleURLs: [String: String] = {
+        guard let id = ids[".gitmodules"], let bytes = try? repository.readBlob(id, cap: 1 << 20) else { return [:] }
+        return GitModules(bytes).urls
+    }()
 
-    init(repository: Repository, commit: ObjectID, ids: [String: ObjectID]) {
+    init(repository: Repository, commit: ObjectID, listing: TreeListing) {
         self.repository = repository
         self.commit = commit
+        self.listing = listing
+        var ids: [String: ObjectID] = [:]
+        for entry in listing.entries where ids[entry.path.display] == nil { ids[entry.path.display] = entry.id }
         self.ids = ids
+        self.isPartialClone = repository.isPartialClone
+    }
+
+    func inventory() -> [UnreadableEntry] {
+        var found: [UnreadableEntry] = listing.unreadableFolders.map {
+            UnreadableEntry(path: $0.path.display, reason: reason(for: $0.error), isFolder: true)
+        }
+        let lfs = lfsTracking()
+        for entry in listing.entries {
+            let path = entry.path.display
+            if entry.kind == .submodule {
+                found.append(UnreadableEntry(path: path, reason: .submodule(url: submoduleURLs[path])))
+            } else if !repository.contains(entry.id) {
+                found.append(UnreadableEntry(path: path, reason: absent))
+            } else if !lfs.isEmpty, lfs.tracks(path), case .unreadable(let reason) = state(of: SnapshotEntry(pathBytes: entry.path.bytes, kind: .file)) {
+                found.append(UnreadableEntry(path: path, reason: reason))
+            }
+        }
+        return found
+    }
+
+    /// The tree's `.gitattributes` files that mention LFS (one substring test each before parsing).
+    private func lfsTracking() -> LFSTracking {
+        let marker = Array("filter=lfs".utf8)
+        let files = listing.entries.filter { $0.path.bytes.split(separator: UInt8(ascii: "/")).last.map(Array.init) == Array(".gitattributes".utf8) }
+            .compactMap { entry -> (folder: String, bytes: [UInt8])? in
+                guard let bytes = try? repository.readBlob(entry.id, cap: 1 << 20), contains(bytes, marker) else { return nil }
+                let path = entry.path.display
+                return (path.count > ".gitattributes".count ? String(path.dropLast(".gitattributes".count + 1)) : "", bytes)
+            }
+            .sorted { $0.folder.count < $1.folder.count }
+        return LFSTracking(files)
+    }
+
+    private func contains(_ bytes: [UInt8], _ marker: [UInt8]) -> Bool {
+        guard bytes.count >= marker.count else { return false }
+        return (0...(bytes.count - marker.count)).contains { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }
+    }
+
+    func state(of entry: SnapshotEntry) -> EntryState {
+        if entry.kind == .submodule { return .unreadable(.submodule(url: submoduleURLs[entry.path])) }
+        guard let id = ids[entry.path] else { return .unreadable(absent) }
+        let size: Int64
+        do {
+            size = try repository.objectSize(id)
+        } catch {
+            return .unreadable(reason(for: error))
+        }
+        // A blob this small may be a Git LFS pointer: its content is elsewhere, its size is in the pointer.
+        if size <= Int64(LFSPointer.maximumSize), let bytes = try? repository.readBlob(id, cap: size), let pointer = LFSPointer(bytes) {
+            return .unreadable(.lfsPointer(size: pointer.size))
+        }
+        return .readable(size: size)
     }
 
     func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8] {
-        guard let id = ids[entry.path] else { return [] }
+        guard let id = ids[entry.path] else { throw UnreadableContent(path: entry.path, reason: absent) }
         do {
             return try repository.readBlob(id, cap: cap)
         } catch let tooLarge as BlobTooLarge {
             throw ContentTooLarge(path: entry.path, size: tooLarge.size, cap: tooLarge.cap)
         } catch let error as GitError {
-            throw UnreadableObject(path: entry.path, error: error)
+            throw UnreadableContent(path: entry.path, reason: reason(for: error))
         }
     }
 
-    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws {
-        let mailmap = try self.mailmap()
+    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws -> [HistoryGap] {
+        let mailmap = self.mailmap()
         // Resolve each distinct identity once: a history has far fewer authors than commits.
         var resolved: [Identity: Identity] = [:]
-        try repository.walkHistory(from: commit) { record in
+        let cuts = try repository.walkHistory(from: commit) { record in
             let raw = Identity(name: record.author.name, email: record.author.email)
             var person = raw
             if let mailmap {
@@ -44,12 +109,24 @@ final class GitSnapshotReader: SnapshotReader {
                                    authorTime: record.author.time, committerTime: record.committerTime,
                                    parentCount: record.parentCount))
         }
+        return cuts.map(gap)
     }
 
-    /// The `.mailmap` at the root of the audited tree (not of the work tree, not HEAD's), if any.
-    private func mailmap() throws -> Mailmap? {
-        guard let id = ids[".mailmap"] else { return nil }
-        return try Mailmap(repository.readBlob(id, cap: 1 << 20))
+    func gap(_ cut: HistoryCut) -> HistoryGap {
+        HistoryGap(commit: cut.commit.hex, child: cut.child.hex, reason: reason(for: cut.error))
+    }
+
+    /// The `.mailmap` at the root of the audited tree (not of the work tree, not HEAD's), if any and
+    /// readable: without it, identities are simply not merged.
+    private func mailmap() -> Mailmap? {
+        guard let id = ids[".mailmap"], let bytes = try? repository.readBlob(id, cap: 1 << 20) else { return nil }
+        return try? Mailmap(bytes)
+    }
+
+    private var absent: UnreadableReason { isPartialClone ? .absentFromPartialClone : .absent }
+
+    private func reason(for error: GitError) -> UnreadableReason {
+        error.isAbsentObject ? absent : .corrupt(detail: error.message)
     }
 
     private struct Identity: Hashable {
@@ -59,15 +136,5 @@ final class GitSnapshotReader: SnapshotReader {
 
     func tags() throws -> [SnapshotTag] {
         try repository.listTags().map { SnapshotTag(name: $0.name, time: $0.time) }
-    }
-}
-
-/// A file whose object could not be read: the rule reading it reports an error, the audit goes on.
-struct UnreadableObject: LocalizedFailure {
-    let path: String
-    let error: GitError
-    var localizedText: LocalizedText {
-        LocalizedText(fr: "lecture impossible de \(path) : \(error.message) (lancez `git fsck`)",
-                      en: "cannot read \(path): \(error.message) (run `git fsck`)")
     }
 }

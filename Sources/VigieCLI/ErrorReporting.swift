@@ -60,6 +60,9 @@ public enum ErrorReporting {
         case .corruptRepository:
             (LocalizedText(fr: "lancez `git fsck` dans le dépôt ; reclonez-le si des objets manquent",
                            en: "run `git fsck` in the repository; clone it again if objects are missing"), .corruptRepository)
+        case .partialAudit(_, _, _, let fixes):
+            (LocalizedText(fr: "\(fixes.fr) Sans --strict, vigie audite ce qu'il peut lire et le signale (repository.complete).",
+                           en: "\(fixes.en) Without --strict, vigie audits what it can read and says so (repository.complete)."), .corruptRepository)
         case .unreadableRepository:
             (LocalizedText(fr: "vérifiez les droits de lecture et lancez `git fsck`", en: "check read permissions and run `git fsck`"), .corruptRepository)
         case .fetchFailed, .timedOut:

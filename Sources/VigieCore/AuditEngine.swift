@@ -91,11 +91,7 @@ public struct AuditEngine: Sendable {
             if let unmet = metadata.requires.first(where: { statuses[$0] != .pass }) {
                 outcome = .skip(LocalizedText(fr: "Nécessite \(unmet), qui n'a pas réussi.", en: "Requires \(unmet), which did not pass."))
             } else {
-                do {
-                    outcome = try configured.rule.evaluate(snapshot, context: context)
-                } catch {
-                    outcome = RuleOutcome(status: .error, message: Self.describe(error))
-                }
+                outcome = Self.evaluate(configured.rule, on: snapshot, context: context)
             }
             statuses[metadata.id] = outcome.status
             if let facts = outcome.facts { ruleFacts[metadata.id] = facts }
@@ -132,12 +128,44 @@ public struct AuditEngine: Sendable {
         }
         var facts = providerFacts
         facts.merge(ruleFacts) { provided, _ in provided }
+        facts["repository"] = snapshot.integrityFacts()
         return Result(checks: checks, categories: categories, score: Scoring.score(checks.map { ($0.status, $0.weight) }), facts: facts)
     }
 
-    /// Rules in an order where each comes after those it requires (ties keep the display order).
-    /// Unknown requirements and cycles are rejected when the rule set loads.
+    /// Runs one rule: a rule that throws becomes an `error` saying why; a rule that needed files it
+    /// could not read becomes an `error` naming them (`couldNotRead`).
+    public static func evaluate(_ rule: any Rule, on snapshot: RepositorySnapshot, context: AuditContext) -> RuleOutcome {
+        do {
+            let (outcome, needs) = try snapshot.recordingNeeds { try rule.evaluate(snapshot, context: context) }
+            return needs.isEmpty ? outcome : couldNotRead(needs, ruleOutcome: outcome)
+        } catch {
+            return RuleOutcome(status: .error, message: describe(error))
+        }
+    }
+
+    /// A rule that needed files it could not read gives no verdict: a pass or a failure on part of
+    /// its evidence could be wrong. It becomes an `error` naming each file, its reason and the fix.
+    static func couldNotRead(_ needs: [UnreadableEntry], ruleOutcome: RuleOutcome) -> RuleOutcome {
+        let shown = needs.prefix(5).map { "\($0.path) (\($0.reason.localizedText.fr))" }.joined(separator: ", ")
+        let shownEN = needs.prefix(5).map { "\($0.path) (\($0.reason.localizedText.en))" }.joined(separator: ", ")
+        let more = needs.count > 5 ? LocalizedText(fr: " et \(needs.count - 5) autres", en: " and \(needs.count - 5) more") : LocalizedText.same("")
+        let fixes = needs.map(\.reason).fixSentences
+        let message = LocalizedText(
+            fr: "Vérification impossible : fichier\(needs.count > 1 ? "s" : "") illisible\(needs.count > 1 ? "s" : "") : \(shown)\(more.fr). \(fixes.fr)",
+            en: "Could not check: unreadable file\(needs.count > 1 ? "s" : ""): \(shownEN)\(more.en). \(fixes.en)")
+        let findings = needs.map { Finding(path: $0.path, message: $0.reason.localizedText) }
+        return RuleOutcome(status: .error, message: message, findings: findings, facts: ruleOutcome.facts)
+    }
+
+    /// Rules in an order where each comes after those it requires (ties keep the display order),
+    /// and rules about the audit itself last. Unknown requirements and cycles are rejected when the
+    /// rule set loads.
     static func dependencyOrder(_ rules: [ConfiguredRule]) -> [ConfiguredRule] {
+        let first = rules.filter { !$0.rule.metadata.runsLast }
+        return dependencyOrdered(first) + dependencyOrdered(rules.filter(\.rule.metadata.runsLast))
+    }
+
+    private static func dependencyOrdered(_ rules: [ConfiguredRule]) -> [ConfiguredRule] {
         var placed: Set<String> = []
         var ordered: [ConfiguredRule] = []
         var remaining = rules

@@ -18,6 +18,7 @@ public struct RuleCategory: Sendable, Hashable {
         RuleCategory(id: "community", title: LocalizedText(fr: "Communauté", en: "Community")),
         RuleCategory(id: "quality", title: LocalizedText(fr: "Qualité", en: "Quality")),
         RuleCategory(id: "security", title: LocalizedText(fr: "Sécurité", en: "Security")),
+        RuleCategory(id: "repository", title: LocalizedText(fr: "Intégrité du dépôt", en: "Repository integrity")),
         RuleCategory(id: "configuration", title: LocalizedText(fr: "Configuration de l'audit", en: "Audit configuration")),
     ]
 

@@ -96,10 +96,23 @@ public struct FleetSummary: Sendable, Equatable, Codable {
     public var reused: Int
     /// Audited repositories scoring below `--fail-under` (0 without a threshold).
     public var belowThreshold: Int
+    /// Audited repositories whose audit was partial (counted in `audited` too).
+    public var partial = 0
     public var averageScore: Int?
 
     enum CodingKeys: String, CodingKey {
-        case repositories, audited, errors, reused, belowThreshold = "below_threshold", averageScore = "average_score"
+        case repositories, audited, errors, reused, belowThreshold = "below_threshold", averageScore = "average_score", partial
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        repositories = try container.decode(Int.self, forKey: .repositories)
+        audited = try container.decode(Int.self, forKey: .audited)
+        errors = try container.decode(Int.self, forKey: .errors)
+        reused = try container.decode(Int.self, forKey: .reused)
+        belowThreshold = try container.decode(Int.self, forKey: .belowThreshold)
+        averageScore = try container.decodeIfPresent(Int.self, forKey: .averageScore)
+        partial = try container.decodeIfPresent(Int.self, forKey: .partial) ?? 0
     }
 
     public init(repositories: Int, audited: Int, errors: Int, reused: Int, belowThreshold: Int, averageScore: Int?) {
@@ -119,6 +132,7 @@ public struct FleetSummary: Sendable, Equatable, Codable {
         try container.encode(reused, forKey: .reused)
         try container.encode(belowThreshold, forKey: .belowThreshold)
         try container.encode(averageScore, forKey: .averageScore)
+        try container.encode(partial, forKey: .partial)
     }
 }
 
@@ -170,6 +184,9 @@ public struct FleetRepository: Sendable, Equatable, Codable {
     public var reused: Bool
     /// One line: what went wrong and why.
     public var error: String?
+    /// True when the scorecard comes from a partial audit (absent or corrupt objects, a cut history):
+    /// a scorecard all the same, whose `repository.complete` check says what could not be read.
+    public var partial = false
     /// Ids of the heaviest failing checks, at most three.
     public var topFailing: [String]
     /// The score of the previous run, if there was one.
@@ -179,8 +196,32 @@ public struct FleetRepository: Sendable, Equatable, Codable {
     public var history: [ScorePoint]
 
     enum CodingKeys: String, CodingKey {
-        case name, file, team, programme, tags, source, status, score, grade, categories, commit, scorecard, reused, error
+        case name, file, team, programme, tags, source, status, score, grade, categories, commit, scorecard, reused, error, partial
         case topFailing = "top_failing", previousScore = "previous_score", reuseKey = "reuse_key", history
+    }
+
+    /// Indexes written before `partial` existed read as whole audits.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        file = try container.decode(String.self, forKey: .file)
+        team = try container.decodeIfPresent(String.self, forKey: .team)
+        programme = try container.decodeIfPresent(String.self, forKey: .programme)
+        tags = try container.decode([String].self, forKey: .tags)
+        source = try container.decode(String.self, forKey: .source)
+        status = try container.decode(Status.self, forKey: .status)
+        score = try container.decodeIfPresent(Int.self, forKey: .score)
+        grade = try container.decodeIfPresent(Grade.self, forKey: .grade)
+        categories = try container.decode([String: Int?].self, forKey: .categories)
+        commit = try container.decodeIfPresent(String.self, forKey: .commit)
+        scorecard = try container.decodeIfPresent(String.self, forKey: .scorecard)
+        reused = try container.decode(Bool.self, forKey: .reused)
+        error = try container.decodeIfPresent(String.self, forKey: .error)
+        partial = try container.decodeIfPresent(Bool.self, forKey: .partial) ?? false
+        topFailing = try container.decode([String].self, forKey: .topFailing)
+        previousScore = try container.decodeIfPresent(Int.self, forKey: .previousScore)
+        reuseKey = try container.decodeIfPresent(String.self, forKey: .reuseKey)
+        history = try container.decode([ScorePoint].self, forKey: .history)
     }
 
     public init(name: String, file: String, team: String?, programme: String?, tags: [String], source: String, status: Status,
@@ -228,6 +269,7 @@ public struct FleetRepository: Sendable, Equatable, Codable {
         try container.encode(scorecard, forKey: .scorecard)
         try container.encode(reused, forKey: .reused)
         try container.encode(error, forKey: .error)
+        try container.encode(partial, forKey: .partial)
         try container.encode(topFailing, forKey: .topFailing)
         try container.encode(previousScore, forKey: .previousScore)
         try container.encode(reuseKey, forKey: .reuseKey)

@@ -1,4 +1,5 @@
-/// A file of the audited commit's tree, as rules see it.
+/// A file of the audited commit's tree, as rules see it. Its size is not part of it: listing a tree
+/// reads no blob, so sizes come from `RepositorySnapshot.size(of:)`, when a rule asks.
 public struct SnapshotEntry: Sendable, Equatable {
     public enum Kind: String, Sendable { case file, executable, symlink, submodule }
 
@@ -6,18 +7,16 @@ public struct SnapshotEntry: Sendable, Equatable {
     public let pathBytes: [UInt8]
     public let path: String
     public let kind: Kind
-    public let size: Int64
     /// The last path component, and the folder part (empty at the root): computed once, since rules
     /// filter tens of thousands of entries by them.
     public let name: Substring
     public let folder: Substring
 
-    public init(pathBytes: [UInt8], kind: Kind, size: Int64) {
+    public init(pathBytes: [UInt8], kind: Kind) {
         self.pathBytes = pathBytes
         let path = String(decoding: pathBytes, as: UTF8.self)
         self.path = path
         self.kind = kind
-        self.size = size
         if let slash = path.lastIndex(of: "/") {
             folder = path[..<slash]
             name = path[path.index(after: slash)...]
@@ -27,8 +26,8 @@ public struct SnapshotEntry: Sendable, Equatable {
         }
     }
 
-    public init(path: String, kind: Kind = .file, size: Int64) {
-        self.init(pathBytes: Array(path.utf8), kind: kind, size: size)
+    public init(path: String, kind: Kind = .file) {
+        self.init(pathBytes: Array(path.utf8), kind: kind)
     }
 
     public var isAtRoot: Bool { folder.isEmpty }
@@ -65,12 +64,20 @@ public struct SnapshotTag: Sendable, Equatable {
 /// Where a snapshot's file contents and history come from: a git repository in an audit,
 /// a dictionary in a rule example. Reads happen in the task that owns the snapshot.
 public protocol SnapshotReader {
-    /// The bytes of `entry`; throws `ContentTooLarge` when it is bigger than `cap`.
+    /// What is known to be unreadable without reading any content: files whose object is absent,
+    /// folders whose tree could not be read, submodules. Cheap (no blob is read); asked once.
+    func inventory() -> [UnreadableEntry]
+    /// The size of `entry`, or why it cannot be read. Reads an object header, and the content of
+    /// blobs small enough to be Git LFS pointers; never throws.
+    func state(of entry: SnapshotEntry) -> EntryState
+    /// The bytes of `entry`, which `state(of:)` said is readable and at most `cap` bytes. Throws
+    /// `UnreadableContent` when the object turns out corrupt.
     func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8]
     /// Calls `body` once per commit reachable from the audited commit, in no particular order, with
     /// identities already resolved through the audited tree's `.mailmap`. Streaming: nothing is kept
-    /// per commit, so memory does not grow with the history.
-    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws
+    /// per commit, so memory does not grow with the history. Returns the commits it could not read,
+    /// where the history stops early; only an unreadable audited commit throws.
+    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws -> [HistoryGap]
     /// Every tag of the repository.
     func tags() throws -> [SnapshotTag]
 }
@@ -88,8 +95,12 @@ public struct ContentTooLarge: Error, Sendable, Equatable {
 }
 
 /// The audited commit as rules see it: its files, a capped reader of their contents, its history.
-/// Rules never see libgit2, and nothing here changes once built. Reads are memoised, so several
-/// rules asking for the README cost one read.
+/// Rules never see libgit2, and nothing here changes once built but memoised reads: several rules
+/// asking for the README cost one read.
+///
+/// The snapshot also keeps the account of what could not be read (docs/architecture.md#partial-audits):
+/// every unreadable file met, and, per rule, the unreadable files that rule needed (`recordingNeeds`),
+/// so that the engine turns exactly those rules into errors and leaves the others' verdicts untouched.
 public final class RepositorySnapshot {
     public let name: String
     public let entries: [SnapshotEntry]
@@ -100,8 +111,14 @@ public final class RepositorySnapshot {
     private let reader: any SnapshotReader
     private let byPath: [String: Int]
     private var contentCache: [String: [UInt8]] = [:]
+    private var states: [String: EntryState] = [:]
+    private var inventoried: [UnreadableEntry]?
+    private var met: [String: UnreadableEntry] = [:]
+    private var needLog: [[String: UnreadableEntry]] = []
     private var cachedTags: [SnapshotTag]?
-    private var analyses: [String: Any] = [:]
+    private var analyses: [AnalysisKey: (value: Any, needs: [String: UnreadableEntry])] = [:]
+    /// The commits the last history walk could not read; nil until the history is walked.
+    public private(set) var historyGaps: [HistoryGap]?
     /// The facts the engine gathered before running the rules (plugins receive them).
     public internal(set) var factsSoFar: [String: JSONValue] = [:]
 
@@ -121,35 +138,92 @@ public final class RepositorySnapshot {
     /// Files directly at the root of the tree.
     public var rootEntries: [SnapshotEntry] { entries.filter(\.isAtRoot) }
 
-    /// The bytes of a file, capped at `readCap` (or a smaller `cap`).
+    /// What is known of a file before reading it: its size, or why it cannot be read. Memoised.
+    public func state(of entry: SnapshotEntry) -> EntryState {
+        if let known = states[entry.path] { return known }
+        let state = reader.state(of: entry)
+        states[entry.path] = state
+        if case .unreadable(let reason) = state { meet(UnreadableEntry(path: entry.path, reason: reason)) }
+        return state
+    }
+
+    /// The size of a file in bytes; for a Git LFS pointer, the size of the file it stands for. Nil
+    /// when it cannot be known (an absent or corrupt object, a submodule): the current rule is then
+    /// recorded as needing an unreadable file.
+    public func size(of entry: SnapshotEntry) -> Int64? {
+        switch state(of: entry) {
+        case .readable(let size): return size
+        case .unreadable(.lfsPointer(let size?)): return size
+        case .unreadable(let reason):
+            need(UnreadableEntry(path: entry.path, reason: reason))
+            return nil
+        }
+    }
+
+    /// The bytes of a file, capped at `readCap` (or a smaller `cap`). Throws `ContentTooLarge` over
+    /// the cap and `UnreadableContent` when the content is not in the repository.
     public func bytes(of entry: SnapshotEntry, cap: Int64? = nil) throws -> [UInt8] {
         let limit = min(cap ?? readCap, readCap)
-        if entry.size > limit { throw ContentTooLarge(path: entry.path, size: entry.size, cap: limit) }
         if let cached = contentCache[entry.path] { return cached }
-        let bytes = try reader.contents(of: entry, cap: limit)
-        contentCache[entry.path] = bytes
-        return bytes
+        switch state(of: entry) {
+        case .unreadable(let reason):
+            need(UnreadableEntry(path: entry.path, reason: reason))
+            throw UnreadableContent(path: entry.path, reason: reason)
+        case .readable(let size) where size > limit:
+            if size > readCap { meet(UnreadableEntry(path: entry.path, reason: .overReadCap(size: size, cap: readCap))) }
+            throw ContentTooLarge(path: entry.path, size: size, cap: limit)
+        case .readable:
+            do {
+                let bytes = try reader.contents(of: entry, cap: limit)
+                contentCache[entry.path] = bytes
+                return bytes
+            } catch let unreadable as UnreadableContent {
+                states[entry.path] = .unreadable(unreadable.reason)
+                meet(UnreadableEntry(path: entry.path, reason: unreadable.reason))
+                need(UnreadableEntry(path: entry.path, reason: unreadable.reason))
+                throw unreadable
+            }
+        }
     }
 
     /// The text of a file, decoded as UTF-8 (invalid bytes become U+FFFD), without a leading BOM.
     public func text(of entry: SnapshotEntry, cap: Int64? = nil) throws -> String {
-        var bytes = try self.bytes(of: entry, cap: cap)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return String(decoding: bytes, as: UTF8.self)
+        // One decoding for every rule (TextDecoding.swift): UTF-8 with or without BOM, UTF-16 with BOM,
+        // Windows-1252 otherwise; line breaks as LF; a binary file throws `BinaryContent`.
+        try decodedText(of: entry, cap: cap).text
     }
 
-    /// Visits every commit of the history (see `SnapshotReader.walkHistory`).
-    public func walkHistory(_ body: (HistoryCommit) throws -> Void) throws {
-        try reader.walkHistory(body)
+    /// Visits every commit of the history (see `SnapshotReader.walkHistory`). Commits that could not
+    /// be read end their line of history; they are kept in `historyGaps`.
+    @discardableResult
+    public func walkHistory(_ body: (HistoryCommit) throws -> Void) throws -> [HistoryGap] {
+        let gaps = try reader.walkHistory(body)
+        historyGaps = gaps
+        return gaps
     }
 
     /// Computes an analysis once per snapshot, however many rules and fact providers ask for it.
-    /// A failed analysis is not cached: each asker gets the error.
+    /// A failed analysis is not cached: each asker gets the error. The unreadable files the
+    /// computation needed are needed by every asker, including those served from the cache.
     public func analysis<T>(_ key: String, _ compute: () throws -> T) rethrows -> T {
-        if let cached = analyses[key] as? T { return cached }
-        let value = try compute()
-        analyses[key] = value
+        try analysis(key, parameters: 0, compute)
+    }
+
+    /// `analysis` once per set of parameters: rules configured alike share one computation.
+    public func analysis<Parameters: Hashable, T>(_ name: String, parameters: Parameters, _ compute: () throws -> T) rethrows -> T {
+        let key = AnalysisKey(name: name, parameters: AnyHashable(parameters))
+        if let cached = analyses[key], let value = cached.value as? T {
+            for entry in cached.needs.values { need(entry) }
+            return value
+        }
+        let (value, needs) = try recordingNeeds(compute)
+        analyses[key] = (value, Dictionary(uniqueKeysWithValues: needs.map { ($0.path, $0) }))
         return value
+    }
+
+    private struct AnalysisKey: Hashable {
+        let name: String
+        let parameters: AnyHashable
     }
 
     public func tags() throws -> [SnapshotTag] {
@@ -158,33 +232,126 @@ public final class RepositorySnapshot {
         cachedTags = tags
         return tags
     }
+
+    // MARK: - The account of what could not be read
+
+    /// Runs `body` and returns, with its result, the unreadable files it needed (whose content or
+    /// size it asked for and could not get), sorted by path. Scopes nest: an inner scope's needs are
+    /// also the outer's.
+    public func recordingNeeds<T>(_ body: () throws -> T) rethrows -> (T, [UnreadableEntry]) {
+        needLog.append([:])
+        let value: T
+        do {
+            value = try body()
+        } catch {
+            let needs = needLog.removeLast()
+            if !needLog.isEmpty { needLog[needLog.count - 1].merge(needs) { first, _ in first } }
+            throw error
+        }
+        let needs = needLog.removeLast()
+        if !needLog.isEmpty { needLog[needLog.count - 1].merge(needs) { first, _ in first } }
+        return (value, needs.values.sorted { $0.path < $1.path })
+    }
+
+    /// Everything known to be unreadable so far, sorted by path: the inventory (absent objects,
+    /// unreadable folders, submodules) and whatever rules met while reading (corrupt objects, LFS
+    /// pointers, files over the read cap).
+    public var unreadable: [UnreadableEntry] {
+        var all = met
+        for entry in inventory() where all[entry.path] == nil { all[entry.path] = entry }
+        return all.values.sorted { $0.path < $1.path }
+    }
+
+    /// The files whose absence makes the audit partial: absent or corrupt objects anywhere in the
+    /// tree, LFS pointers a rule needed the content of, and the commits the history walk could not read.
+    public var partialBecause: [UnreadableEntry] {
+        unreadable.filter { entry in
+            if case .lfsPointer = entry.reason { return neededLFS.contains(entry.path) }
+            return entry.reason.makesAuditPartial
+        }
+    }
+
+    /// True when the audit could not read everything it should have: `partialBecause` is not empty,
+    /// or the history walk met unreadable commits.
+    public var isPartial: Bool { !partialBecause.isEmpty || !(historyGaps ?? []).isEmpty }
+
+    private var neededLFS: Set<String> = []
+
+    private func inventory() -> [UnreadableEntry] {
+        if let inventoried { return inventoried }
+        let found = reader.inventory()
+        inventoried = found
+        for entry in found where states[entry.path] == nil && !entry.isFolder {
+            states[entry.path] = .unreadable(entry.reason)
+        }
+        return found
+    }
+
+    private func meet(_ entry: UnreadableEntry) {
+        if met[entry.path] == nil { met[entry.path] = entry }
+    }
+
+    private func need(_ entry: UnreadableEntry) {
+        guard entry.reason.makesAuditPartial else { return }
+        if case .lfsPointer = entry.reason { neededLFS.insert(entry.path) }
+        guard !needLog.isEmpty else { return }
+        needLog[needLog.count - 1][entry.path] = entry
+    }
 }
 
-/// A snapshot reader over files held in memory: rule examples and unit tests.
+/// A snapshot reader over files held in memory: rule examples and unit tests. `unreadable` makes
+/// some of the files unreadable, as a partial or damaged repository would.
 public struct InMemoryReader: SnapshotReader {
     public let files: [String: [UInt8]]
     public let commits: [HistoryCommit]
     public let tagList: [SnapshotTag]
+    public let unreadableFiles: [String: UnreadableReason]
+    public let gaps: [HistoryGap]
 
-    public init(files: [String: [UInt8]], commits: [HistoryCommit] = [], tags: [SnapshotTag] = []) {
+    public init(files: [String: [UInt8]], commits: [HistoryCommit] = [], tags: [SnapshotTag] = [],
+                unreadable: [String: UnreadableReason] = [:], gaps: [HistoryGap] = []) {
         self.files = files
         self.commits = commits
         self.tagList = tags
+        self.unreadableFiles = unreadable
+        self.gaps = gaps
+    }
+
+    public func inventory() -> [UnreadableEntry] {
+        unreadableFiles.compactMap { path, reason in
+            switch reason {
+            case .absent, .absentFromPartialClone, .submodule: UnreadableEntry(path: path, reason: reason)
+            default: nil // met only when read, as in a repository
+            }
+        }.sorted { $0.path < $1.path }
+    }
+
+    public func state(of entry: SnapshotEntry) -> EntryState {
+        if let reason = unreadableFiles[entry.path] { return .unreadable(reason) }
+        return .readable(size: Int64(files[entry.path]?.count ?? 0))
     }
 
     public func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8] {
-        guard let bytes = files[entry.path] else { return [] }
-        return bytes
+        files[entry.path] ?? []
     }
-    public func walkHistory(_ body: (HistoryCommit) throws -> Void) throws { try commits.forEach(body) }
+
+    public func walkHistory(_ body: (HistoryCommit) throws -> Void) throws -> [HistoryGap] {
+        try commits.forEach(body)
+        return gaps
+    }
+
     public func tags() throws -> [SnapshotTag] { tagList }
 }
 
 extension RepositorySnapshot {
-    /// A snapshot of files given as text, for examples and tests.
-    public convenience init(name: String = "example", files: [String: String], commits: [HistoryCommit] = [], tags: [SnapshotTag] = []) {
+    /// A snapshot of files given as text, for examples and tests; `unreadable` files are listed but
+    /// cannot be read.
+    public convenience init(name: String = "example", files: [String: String], commits: [HistoryCommit] = [], tags: [SnapshotTag] = [],
+                            unreadable: [String: UnreadableReason] = [:], gaps: [HistoryGap] = []) {
         let bytes = files.mapValues { Array($0.utf8) }
-        let entries = bytes.keys.sorted().map { SnapshotEntry(path: $0, size: Int64(bytes[$0]!.count)) }
-        self.init(name: name, entries: entries, reader: InMemoryReader(files: bytes, commits: commits, tags: tags))
+        let paths = Set(bytes.keys).union(unreadable.keys).sorted()
+        let entries = paths.map { SnapshotEntry(path: $0, kind: unreadable[$0].map { if case .submodule = $0 { .submodule } else { .file } } ?? .file) }
+        self.init(name: name, entries: entries,
+                  reader: InMemoryReader(files: bytes, commits: commits, tags: tags, unreadable: unreadable, gaps: gaps))
     }
 }

@@ -12,9 +12,13 @@ public struct RuleMetadata: Sendable {
     public let remediation: LocalizedText
     /// Rules that must pass for this one to be checked; otherwise it is skipped with that reason.
     public let requires: [String]
+    /// True for a rule about the audit itself (`repository.complete`): it runs after all the others,
+    /// so that it sees everything they could not read.
+    public let runsLast: Bool
 
     public init(id: String, category: RuleCategory, defaultWeight: Int, title: LocalizedText, rationale: LocalizedText,
-                remediation: LocalizedText, requires: [String] = []) {
+                remediation: LocalizedText, requires: [String] = [], runsLast: Bool = false) {
+        self.runsLast = runsLast
         self.id = id
         self.category = category
         self.defaultWeight = defaultWeight

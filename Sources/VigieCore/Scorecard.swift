@@ -80,12 +80,15 @@ public struct RepositoryInfo: Sendable, Equatable, Codable {
     public var shallow: Bool
     /// True when the repository has no commit yet.
     public var empty: Bool
+    /// True when the audit could not read everything it should have (absent or corrupt objects, an
+    /// LFS pointer a rule needed, a cut history): the `repository.complete` check says what.
+    public var partial: Bool
 
     enum CodingKeys: String, CodingKey {
-        case name, source, ref, commit, commitDate = "commit_date", branch, shallow, empty
+        case name, source, ref, commit, commitDate = "commit_date", branch, shallow, empty, partial
     }
 
-    public init(name: String, source: String, ref: String, commit: String?, commitDate: String?, branch: String?, shallow: Bool, empty: Bool = false) {
+    public init(name: String, source: String, ref: String, commit: String?, commitDate: String?, branch: String?, shallow: Bool, empty: Bool = false, partial: Bool = false) {
         self.name = name
         self.source = source
         self.ref = ref
@@ -94,6 +97,21 @@ public struct RepositoryInfo: Sendable, Equatable, Codable {
         self.branch = branch
         self.shallow = shallow
         self.empty = empty
+        self.partial = partial
+    }
+
+    /// Scorecards written before `partial` existed read as whole audits.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        source = try container.decode(String.self, forKey: .source)
+        ref = try container.decode(String.self, forKey: .ref)
+        commit = try container.decodeIfPresent(String.self, forKey: .commit)
+        commitDate = try container.decodeIfPresent(String.self, forKey: .commitDate)
+        branch = try container.decodeIfPresent(String.self, forKey: .branch)
+        shallow = try container.decode(Bool.self, forKey: .shallow)
+        empty = try container.decodeIfPresent(Bool.self, forKey: .empty) ?? false
+        partial = try container.decodeIfPresent(Bool.self, forKey: .partial) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,6 +124,7 @@ public struct RepositoryInfo: Sendable, Equatable, Codable {
         try container.encode(branch, forKey: .branch)
         try container.encode(shallow, forKey: .shallow)
         try container.encode(empty, forKey: .empty)
+        try container.encode(partial, forKey: .partial)
     }
 }
 

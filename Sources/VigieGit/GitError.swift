@@ -59,6 +59,10 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// True when the object is simply not in the object database (a partial clone, a deleted file),
+    /// as opposed to present but unreadable.
+    public var isAbsentObject: Bool { code == .notFound }
+
     public var description: String { "\(operation): \(message)" }
 }
 

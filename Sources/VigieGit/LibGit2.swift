@@ -26,6 +26,10 @@ public enum LibGit2 {
         for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA] {
             _ = vigie_git_set_search_path_empty(level.rawValue)
         }
+        // A partial clone (`git clone --filter=…`, then `extensions.partialClone`) is a repository vigie
+        // must audit: absent objects become states of the files, never a refusal to open. The other two
+        // extensions only constrain writers (keep objects; per-worktree configuration).
+        _ = vigie_git_accept_reader_extensions()
         return true
     }()
 }

@@ -13,14 +13,21 @@ public struct CommitNode: Sendable, Equatable {
 extension Repository {
     /// The first-parent line from `start` back to the root (or to a shallow clone's boundary), newest
     /// first: the commits a branch pointed at over time, merges counting as one step. Each commit's
-    /// raw object is read once and only its header is parsed; any read error is thrown.
-    public func firstParentChain(from start: ObjectID) throws -> [(id: ObjectID, committerTime: Int64)] {
+    /// raw object is read once and only its header is parsed. An unreadable commit below `start`
+    /// ends the line there, like a shallow boundary; only an unreadable `start` is thrown.
+    public func firstParentChain(from start: ObjectID) throws(GitError) -> [(id: ObjectID, committerTime: Int64)] {
         let boundary = shallowBoundaryCommits()
         var chain: [(id: ObjectID, committerTime: Int64)] = []
         var seen: Set<ObjectID> = []
         var next: ObjectID? = start
         while let id = next, seen.insert(id).inserted {
-            let node = try commitNode(id)
+            let node: CommitNode
+            do {
+                node = try commitNode(id)
+            } catch {
+                if id == start { throw error }
+                break
+            }
             chain.append((id: id, committerTime: node.committerTime))
             next = boundary.contains(id) ? nil : node.parents.first
         }
@@ -28,7 +35,7 @@ extension Repository {
     }
 
     /// The header of one commit: parents, author and committer time, read straight from the object database.
-    public func commitNode(_ id: ObjectID) throws -> CommitNode {
+    public func commitNode(_ id: ObjectID) throws(GitError) -> CommitNode {
         var oid = id.raw
         var object: OpaquePointer?
         try check(git_odb_read(&object, odb, &oid), "git_odb_read")

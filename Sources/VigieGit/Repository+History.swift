@@ -6,23 +6,35 @@ extension Repository {
     ///
     /// The walk reads each commit's raw object once and parses only its header (parents, author,
     /// committer time): the fastest way libgit2 1.5 allows (docs/performance.md). In a shallow
-    /// clone it stops at the shallow boundary instead of failing on the missing parents.
-    /// Any read error (a missing or corrupt commit) is thrown: the walk never stops silently.
-    public func walkHistory(from start: ObjectID, limit: Int = .max, _ body: (CommitRecord) throws -> Void) throws {
+    /// clone it stops at the shallow boundary instead of failing on the missing parents. A commit
+    /// below `start` that cannot be read (absent, corrupt, malformed) ends that line of history the
+    /// same way, and is returned as a `HistoryCut`: the walk never stops silently and never aborts.
+    /// Only `start` itself must be readable.
+    @discardableResult
+    public func walkHistory(from start: ObjectID, limit: Int = .max, _ body: (CommitRecord) throws -> Void) throws -> [HistoryCut] {
         let boundary = shallowBoundary()
         let interner = IdentityInterner()
         var seen: Set<ObjectID> = [start]
-        var pending: [ObjectID] = [start]
+        var pending: [(id: ObjectID, child: ObjectID?)] = [(start, nil)]
+        var cuts: [HistoryCut] = []
         var visited = 0
-        while let id = pending.popLast(), visited < limit {
-            let header = try readCommitHeader(id, interner: interner)
+        while let (id, child) = pending.popLast(), visited < limit {
+            let header: CommitHeader
+            do {
+                header = try readCommitHeader(id, interner: interner)
+            } catch {
+                guard let child else { throw error }
+                cuts.append(HistoryCut(commit: id, child: child, error: error))
+                continue
+            }
             visited += 1
             try body(CommitRecord(id: id, author: header.author, committerTime: header.committerTime, parentCount: header.parents.count))
             if boundary.contains(id) { continue }
             for parent in header.parents where seen.insert(parent).inserted {
-                pending.append(parent)
+                pending.append((parent, id))
             }
         }
+        return cuts.sorted { $0.commit < $1.commit }
     }
 
     /// The commits whose parents a shallow clone does not have.
@@ -31,7 +43,7 @@ extension Repository {
         return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
     }
 
-    private func readCommitHeader(_ id: ObjectID, interner: IdentityInterner) throws -> CommitHeader {
+    private func readCommitHeader(_ id: ObjectID, interner: IdentityInterner) throws(GitError) -> CommitHeader {
         var oid = id.raw
         var object: OpaquePointer?
         try check(git_odb_read(&object, odb, &oid), "git_odb_read")

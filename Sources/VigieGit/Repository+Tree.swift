@@ -1,19 +1,39 @@
 import CLibGit2
 
+/// A tree listed recursively: its entries, and the folders whose tree object could not be read
+/// (absent from a partial clone made with `--filter=tree:…`, or corrupt).
+public struct TreeListing: Sendable {
+    public var entries: [TreeEntry] = []
+    public var unreadableFolders: [UnreadableFolder] = []
+}
+
+/// A folder of the tree whose own tree object could not be read: its files are unknown.
+public struct UnreadableFolder: Sendable, Equatable {
+    public let path: GitPath
+    public let id: ObjectID
+    public let error: GitError
+}
+
 extension Repository {
-    /// Every entry of the tree, recursively, in git's tree order. Sizes come from object headers,
-    /// so no blob is inflated here.
-    public func listTree(_ treeID: ObjectID) throws(GitError) -> [TreeEntry] {
-        var entries: [TreeEntry] = []
-        try appendEntries(of: treeID, under: GitPath(bytes: []), to: &entries)
-        return entries
+    /// Every entry of the tree, recursively, in git's tree order. Reads tree objects only: no blob,
+    /// not even a blob's header, so an absent or corrupt blob cannot stop the listing. Only the root
+    /// tree is required; a sub-folder that cannot be read is reported in `unreadableFolders`.
+    public func listTree(_ treeID: ObjectID) throws(GitError) -> TreeListing {
+        var listing = TreeListing()
+        let root = try lookupTree(treeID)
+        defer { git_tree_free(root) }
+        appendEntries(of: root, under: GitPath(bytes: []), to: &listing)
+        return listing
     }
 
-    private func appendEntries(of treeID: ObjectID, under prefix: GitPath, to entries: inout [TreeEntry]) throws(GitError) {
-        var oid = treeID.raw
+    private func lookupTree(_ id: ObjectID) throws(GitError) -> OpaquePointer? {
+        var oid = id.raw
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup")
-        defer { git_tree_free(tree) }
+        return tree
+    }
+
+    private func appendEntries(of tree: OpaquePointer?, under prefix: GitPath, to listing: inout TreeListing) {
         let count = git_tree_entrycount(tree)
         for index in 0..<count {
             guard let entry = git_tree_entry_byindex(tree, index) else { continue }
@@ -23,27 +43,24 @@ extension Repository {
             let mode = git_tree_entry_filemode(entry).rawValue
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_TREE:
-                try appendEntries(of: id, under: path, to: &entries)
+                do {
+                    let subtree = try lookupTree(id)
+                    defer { git_tree_free(subtree) }
+                    appendEntries(of: subtree, under: path, to: &listing)
+                } catch {
+                    listing.unreadableFolders.append(UnreadableFolder(path: path, id: id, error: error))
+                }
             case GIT_OBJECT_COMMIT:
-                entries.append(TreeEntry(path: path, kind: .submodule, mode: mode, size: 0, id: id))
+                listing.entries.append(TreeEntry(path: path, kind: .submodule, mode: mode, id: id))
             default:
                 let kind: EntryKind = switch mode {
                 case GIT_FILEMODE_BLOB_EXECUTABLE.rawValue: .executable
                 case GIT_FILEMODE_LINK.rawValue: .symlink
                 default: .file
                 }
-                entries.append(TreeEntry(path: path, kind: kind, mode: mode, size: try objectSize(id), id: id))
+                listing.entries.append(TreeEntry(path: path, kind: kind, mode: mode, id: id))
             }
         }
-    }
-
-    /// The size of an object from its header, without inflating a loose object's body.
-    public func objectSize(_ id: ObjectID) throws(GitError) -> Int64 {
-        var oid = id.raw
-        var length = 0
-        var type = GIT_OBJECT_ANY
-        try check(git_odb_read_header(&length, &type, odb, &oid), "git_odb_read_header")
-        return Int64(length)
     }
 }
 

@@ -16,8 +16,8 @@ public struct TreeEntry: Sendable, Equatable {
     public let kind: EntryKind
     /// The git file mode, e.g. 0o100644.
     public let mode: UInt32
-    /// Size in bytes of the blob; 0 for submodules.
-    public let size: Int64
+    /// The blob (or, for a submodule, the commit of the other repository). Listing never reads it:
+    /// ask `objectSize` or `readBlob` when the content matters.
     public let id: ObjectID
 }
 
@@ -68,4 +68,17 @@ public struct BlobTooLarge: Error, Sendable, Equatable {
     public let id: ObjectID
     public let size: Int64
     public let cap: Int64
+}
+
+/// Where a history walk had to stop early: `commit`, a parent of `child`, could not be read.
+public struct HistoryCut: Sendable, Equatable {
+    public let commit: ObjectID
+    public let child: ObjectID
+    public let error: GitError
+
+    public init(commit: ObjectID, child: ObjectID, error: GitError) {
+        self.commit = commit
+        self.child = child
+        self.error = error
+    }
 }

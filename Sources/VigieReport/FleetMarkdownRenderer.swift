@@ -23,13 +23,14 @@ public enum FleetMarkdownRenderer {
         out.append("| " + header.joined(separator: " | ") + " |")
         out.append("|" + header.enumerated().map { index, _ in (2...4).contains(index) || (index > 4 && index < header.count - 1) ? "---:" : "---" }.joined(separator: "|") + "|")
         for entry in audited {
-            let name = "[\(escapeMarkdown(entry.name))](\(entry.file).md)" + (entry.reused ? " ♻" : "")
+            let name = "[\(escapeMarkdown(entry.name))](\(entry.file).md)" + (entry.reused ? " ♻" : "") + (entry.partial ? " ⚠ \(ReportStrings.partial[l])" : "")
             let categories = categoryIDs.map { id in entry.categories[id].flatMap { $0 }.map(String.init) ?? "—" }
             let row = [name, escapeMarkdown(entry.team ?? ""), entry.score.map(String.init) ?? "—", entry.grade?.rawValue ?? "—", change(entry, l)]
                 + categories + [entry.topFailing.map { "`\($0)`" }.joined(separator: ", ")]
             out.append("| " + row.joined(separator: " | ") + " |")
         }
         if s.reused > 0 { out.append(""); out.append(FleetStrings.reusedNote[l]) }
+        if s.partial > 0 { out.append(""); out.append("⚠ \(ReportStrings.partialNote[l])") }
         let regressions = audited.filter { ($0.change ?? 0) < 0 }
         if !regressions.isEmpty {
             out.append("")

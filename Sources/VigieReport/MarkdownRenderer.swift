@@ -11,6 +11,10 @@ public enum MarkdownRenderer {
         out.append("")
         out.append("**\(ReportStrings.score[l]) : \(headline)**".replacingSpaceBeforeColon(for: l))
         out.append("")
+        if card.repository.partial {
+            out.append("> ⚠ \(ReportStrings.partialNote[l])")
+            out.append("")
+        }
         out.append("| | |")
         out.append("|---|---|")
         out.append("| \(ReportStrings.repository[l]) | \(escapeMarkdown(card.repository.source)) |")

@@ -4,6 +4,11 @@ public import VigieCore
 public enum ReportStrings {
     public static let scorecardTitle = LocalizedText(fr: "Fiche d'évaluation vigie", en: "vigie scorecard")
     public static let score = LocalizedText(fr: "Score", en: "Score")
+    /// A partial audit, as a short label and as the sentence under the score.
+    public static let partial = LocalizedText(fr: "audit partiel", en: "partial audit")
+    public static let partialNote = LocalizedText(
+        fr: "Audit partiel : des fichiers ou des commits n'ont pas pu être lus ; les vérifications qui en avaient besoin sont en erreur (voir repository.complete).",
+        en: "Partial audit: some files or commits could not be read; the checks that needed them are errors (see repository.complete).")
     public static let grade = LocalizedText(fr: "Note", en: "Grade")
     public static let repository = LocalizedText(fr: "Dépôt", en: "Repository")
     public static let commit = LocalizedText(fr: "Commit", en: "Commit")

@@ -22,6 +22,7 @@ public struct TextRenderer {
         out.append("\(ReportStrings.score[l]) \(bold(headline))  \(ReportStrings.grade[l]) \(grade)   "
                    + "(\(card.ruleset.id) \(card.ruleset.version), \(ReportStrings.asOf[l].lowercased()) \(card.asOf.iso))")
         if repo.shallow { out.append("⚠ \(ReportStrings.shallow[l])") }
+        if repo.partial { out.append("⚠ \(ReportStrings.partialNote[l])") }
         for category in card.categories {
             out.append("")
             let score = category.score.map { "\($0)/100" } ?? ReportStrings.noVerdict[l]

@@ -46,7 +46,7 @@ struct AuditEngineTests {
     @Test("a file over the read cap is an error naming the file and the cap")
     func readCap() {
         let files = ["README.md": Array(repeating: UInt8(ascii: "a"), count: 2048)]
-        let snapshot = RepositorySnapshot(name: "x", entries: [SnapshotEntry(path: "README.md", size: 2048)],
+        let snapshot = RepositorySnapshot(name: "x", entries: [SnapshotEntry(path: "README.md")],
                                           reader: InMemoryReader(files: files), readCap: 1024)
         let result = AuditEngine(rules: [ConfiguredRule(rule: ReadsFile(), weight: 1)], factProviders: []).run(snapshot, context: context)
         #expect(result.checks[0].status == .error)

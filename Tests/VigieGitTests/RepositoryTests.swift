@@ -30,11 +30,11 @@ struct RepositoryTests {
     func treeListing() throws {
         let scratch = try TemporaryDirectory()
         let repository = try Repository(discoveringFrom: try FixtureBuilder.build("eig-complete", in: scratch).path)
-        let entries = try repository.listTree(try repository.resolveCommit("HEAD").treeID)
+        let entries = try repository.listTree(try repository.resolveCommit("HEAD").treeID).entries
         #expect(entries.map(\.path.display).sorted() == ["LICENSE", "README.md", "src/main.py"])
         let licence = try #require(entries.first { $0.path.display == "LICENSE" })
         let expected = try String(contentsOf: PackagePaths.fixtures.appendingPathComponent("licences/MIT.txt"), encoding: .utf8)
-        #expect(licence.size == Int64(expected.utf8.count))
+        #expect(try repository.objectSize(licence.id) == Int64(expected.utf8.count))
         #expect(licence.kind == .file && licence.mode == 0o100644)
         #expect(try repository.readBlob(licence.id, cap: 1 << 20) == Array(expected.utf8))
     }
@@ -43,7 +43,7 @@ struct RepositoryTests {
     func nonUTF8Paths() throws {
         let scratch = try TemporaryDirectory()
         let repository = try Repository(discoveringFrom: try FixtureBuilder.build("hostile-names", in: scratch).path)
-        let entries = try repository.listTree(try repository.resolveCommit("HEAD").treeID)
+        let entries = try repository.listTree(try repository.resolveCommit("HEAD").treeID).entries
         let raw = try #require(entries.first { $0.path.bytes.contains(0xFF) })
         #expect(raw.path.bytes == Array("non-".utf8) + [0xFF] + Array("utf-8.txt".utf8))
         #expect(!raw.path.isValidUTF8)
@@ -54,11 +54,12 @@ struct RepositoryTests {
     func blobCap() throws {
         let scratch = try TemporaryDirectory()
         let repository = try Repository(discoveringFrom: try FixtureBuilder.build("big-readme", in: scratch).path)
-        let entries = try repository.listTree(try repository.resolveCommit("HEAD").treeID)
+        let entries = try repository.listTree(try repository.resolveCommit("HEAD").treeID).entries
         let readme = try #require(entries.first { $0.path.display == "README.md" })
-        #expect(readme.size > 1 << 20)
+        let size = try repository.objectSize(readme.id)
+        #expect(size > 1 << 20)
         let error = try #require(throws: BlobTooLarge.self) { try repository.readBlob(readme.id, cap: 1 << 20) }
-        #expect(error.size == readme.size && error.cap == 1 << 20 && error.id == readme.id)
+        #expect(error.size == size && error.cap == 1 << 20 && error.id == readme.id)
     }
 
     @Test("resolves branches, tags, abbreviated ids and ancestry; an old tag has the old tree")
@@ -70,7 +71,7 @@ struct RepositoryTests {
         #expect(try repository.resolveCommit(String(head.id.hex.prefix(10))) == head)
         let old = try repository.resolveCommit("v0.1.0")
         #expect(try repository.resolveCommit("HEAD~1") == old)
-        let oldFiles = try repository.listTree(old.treeID).map(\.path.display)
+        let oldFiles = try repository.listTree(old.treeID).entries.map(\.path.display)
         #expect(!oldFiles.contains("LICENSE"))
         #expect(try repository.resolveCommit("export").id != head.id)
     }
@@ -106,7 +107,7 @@ struct RepositoryTests {
         let scratch = try TemporaryDirectory()
         let repository = try Repository(discoveringFrom: try FixtureBuilder.build("detached", in: scratch).path)
         #expect(try repository.head() == .detached)
-        let files = try repository.listTree(try repository.resolveCommit("HEAD").treeID).map(\.path.display)
+        let files = try repository.listTree(try repository.resolveCommit("HEAD").treeID).entries.map(\.path.display)
         #expect(files == ["README.md"])
     }
 
@@ -156,7 +157,7 @@ struct RepositoryTests {
         let scratch = try TemporaryDirectory()
         let url = try FixtureBuilder.build("eig-complete", in: scratch)
         let repository = try Repository(discoveringFrom: url.path)
-        let readme = try #require(try repository.listTree(try repository.resolveCommit("HEAD").treeID).first { $0.path.display == "README.md" })
+        let readme = try #require(try repository.listTree(try repository.resolveCommit("HEAD").treeID).entries.first { $0.path.display == "README.md" })
         let hex = readme.id.hex
         try FileManager.default.removeItem(at: url.appendingPathComponent(".git/objects/\(hex.prefix(2))/\(hex.dropFirst(2))"))
         let reopened = try Repository(discoveringFrom: url.path)

@@ -7,22 +7,28 @@ import VigieTestSupport
 /// A reader that records which files were read, to prove a budget keeps files unopened.
 final class ScanRecordingReader: SnapshotReader {
     let files: [String: [UInt8]]
+    let sizes: [String: Int64]
     private(set) var reads: [String] = []
 
-    init(_ files: [String: [UInt8]]) { self.files = files }
+    init(_ files: [String: [UInt8]], sizes: [String: Int64]) {
+        self.files = files
+        self.sizes = sizes
+    }
 
+    func inventory() -> [UnreadableEntry] { [] }
+    func state(of entry: SnapshotEntry) -> EntryState { .readable(size: sizes[entry.path] ?? Int64(files[entry.path]?.count ?? 0)) }
     func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8] {
         reads.append(entry.path)
         return files[entry.path] ?? []
     }
-    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws {}
+    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws -> [HistoryGap] { [] }
     func tags() throws -> [SnapshotTag] { [] }
 }
 
 /// A snapshot whose entries may claim sizes their contents do not have (a "1 GB" file that is never read).
 func scanSnapshot(_ files: [String: [UInt8]], sizes: [String: Int64] = [:], readCap: Int64 = 1 << 20) -> (RepositorySnapshot, ScanRecordingReader) {
-    let reader = ScanRecordingReader(files)
-    let entries = files.keys.sorted().map { SnapshotEntry(path: $0, size: sizes[$0] ?? Int64(files[$0]!.count)) }
+    let reader = ScanRecordingReader(files, sizes: sizes)
+    let entries = files.keys.sorted().map { SnapshotEntry(path: $0) }
     return (RepositorySnapshot(name: "test", entries: entries, reader: reader, readCap: readCap), reader)
 }
 

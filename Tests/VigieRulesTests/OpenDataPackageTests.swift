@@ -56,7 +56,7 @@ struct OpenDataPackageTests {
 
     func check(_ files: [String: String], tags: [SnapshotTag] = []) throws -> DataPackageCheck {
         let bytes = files.mapValues { Array($0.utf8) }
-        let entries = bytes.keys.sorted().map { SnapshotEntry(path: $0, size: Int64(bytes[$0]!.count)) }
+        let entries = bytes.keys.sorted().map { SnapshotEntry(path: $0) }
         let snapshot = RepositorySnapshot(name: "t", entries: entries, reader: InMemoryReader(files: bytes, tags: tags))
         return try DataPackageCheck.of(snapshot, data: ruleData, maxFileBytes: 1 << 20)
     }

@@ -24,8 +24,8 @@ struct RuleExamplesTests {
         let example = labelled.example
         let files = try example.files.mapValues(PackagePaths.resolveFixtureReference)
         let rule = labelled.rule.instance(example.parameters, data: ruleData)
-        let snapshot = RepositorySnapshot(files: files, commits: example.commits, tags: example.tags)
-        let outcome = try rule.evaluate(snapshot, context: AuditContext(asOf: RuleExample.asOf, language: .en))
+        let snapshot = example.snapshot(files: files)
+        let outcome = AuditEngine.evaluate(rule, on: snapshot, context: AuditContext(asOf: RuleExample.asOf, language: .en))
         let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
         #expect(outcome.status == example.expected, "\(labelled.testDescription): \(outcome.message.en)", sourceLocation: location)
         #expect(!outcome.message.fr.isEmpty && !outcome.message.en.isEmpty, sourceLocation: location)

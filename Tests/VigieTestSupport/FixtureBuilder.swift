@@ -1,19 +1,23 @@
 public import Foundation
 import VigieGit
+import VigieReport
 
 /// Builds a git repository from a `FixtureSpec` with VigieGit's writer (libgit2), so tests need no
 /// committed repository and no `git` binary for the basics.
 public enum FixtureBuilder {
     /// Builds `fixtures/<name>.yml` into `folder/<name>` (or `<name>.git` when bare) and returns its path.
     @discardableResult
-    public static func build(_ name: String, in folder: TemporaryDirectory) throws -> URL {
+    public static func build(_ name: String, in folder: TemporaryDirectory, as folderName: String? = nil, lfsContent: Bool = false) throws -> URL {
         let spec = try FixtureSpec.load(named: name)
-        let url = folder.appending(spec.bare == true ? name + ".git" : name)
-        try build(spec, at: url)
+        let base = folderName ?? name
+        let url = folder.appending(spec.bare == true ? base + ".git" : base)
+        try build(spec, at: url, lfsContent: lfsContent)
         return url
     }
 
-    public static func build(_ spec: FixtureSpec, at url: URL) throws {
+    /// Builds `spec` at `url`. Files marked `lfs:` are stored as Git LFS pointers, or with their
+    /// content when `lfsContent` is true (the "intact twin" a partial audit is compared with).
+    public static func build(_ spec: FixtureSpec, at url: URL, lfsContent: Bool = false) throws {
         let initial = spec.branch ?? "main"
         let writer = try RepositoryWriter(creatingAt: url.path, bare: spec.bare ?? false, initialBranch: initial)
         var commitIDs: [String: ObjectID] = [:]
@@ -27,8 +31,13 @@ public enum FixtureBuilder {
             var files = parents.first.flatMap { treeAtCommit[$0] } ?? trees[branch] ?? [:]
             for path in commit.remove ?? [] { files[Array(path.utf8)] = nil }
             for (path, file) in commit.files ?? [:] {
-                let (text, mode) = try resolve(file)
+                var (text, mode) = try resolve(file)
+                if case .lfs = file, !lfsContent { text = lfsPointer(for: text) }
                 files[Array(path.utf8)] = (try writer.blob(Array(text.utf8)), mode)
+            }
+            for (path, commit) in commit.submodules ?? [:] {
+                guard let id = ObjectID(hex: commit) else { throw FixtureError(description: "fixture: bad submodule commit '\(commit)'") }
+                files[Array(path.utf8)] = (id, 0o160000)
             }
             for raw in commit.raw_files ?? [] {
                 files[hexBytes(raw.path_hex)] = (try writer.blob(Array(raw.text.utf8)), 0o100644)
@@ -74,10 +83,17 @@ public enum FixtureBuilder {
         switch file {
         case .text(let text): (text, 0o100644)
         case .executable(let text): (text, 0o100755)
+        case .lfs(let text): (text, 0o100644)
         case .repeated(let text, let times): (String(repeating: text, count: times), 0o100644)
         case .fixture(let path):
             (try String(contentsOf: PackagePaths.fixtures.appendingPathComponent(path), encoding: .utf8), 0o100644)
         }
+    }
+
+    /// The pointer Git LFS commits in place of `text` (spec v1: version, oid sha256, size).
+    static func lfsPointer(for text: String) -> String {
+        let bytes = Array(text.utf8)
+        return "version https://git-lfs.github.com/spec/v1\noid sha256:\(SHA256.hex(text))\nsize \(bytes.count)\n"
     }
 
     private static func hexBytes(_ hex: String) -> [UInt8] {

@@ -72,7 +72,7 @@ public enum FixtureBytes {
         let head = try repository.head()
         let parent = try repository.resolveCommit("HEAD")
         var files: [[UInt8]: (ObjectID, UInt32)] = [:]
-        for entry in try repository.listTree(parent.treeID) { files[entry.path.bytes] = (entry.id, entry.mode) }
+        for entry in try repository.listTree(parent.treeID).entries { files[entry.path.bytes] = (entry.id, entry.mode) }
         // The writer only creates repositories; initialising an existing one reopens it, objects kept.
         let branch: String? = if case .branch(let name) = head { name } else { nil }
         let writer = try RepositoryWriter(creatingAt: url.path, bare: repository.isBare, initialBranch: branch ?? "main")

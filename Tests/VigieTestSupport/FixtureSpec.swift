@@ -26,6 +26,8 @@ public struct FixtureSpec: Decodable, Sendable {
         public var files: [String: FileSpec]?
         /// Files whose path is given in hexadecimal (git paths are bytes: for names that are not UTF-8).
         public var raw_files: [RawFileSpec]?
+        /// Submodules: path → the commit of the other repository (a gitlink, never an object here).
+        public var submodules: [String: String]?
         public var remove: [String]?
         /// The branch the commit goes on (default: the initial branch).
         public var branch: String?
@@ -43,8 +45,11 @@ public struct FixtureSpec: Decodable, Sendable {
         case fixture(String)
         case repeated(String, Int)
         case executable(String)
+        /// A file kept in Git LFS: git stores a pointer to it (`FixtureBuilder` can store the content instead).
+        case lfs(String)
 
         struct Object: Decodable {
+            var lfs: String?
             var fixture: String?
             var `repeat`: String?
             var times: Int?
@@ -58,7 +63,8 @@ public struct FixtureSpec: Decodable, Sendable {
                 return
             }
             let object = try Object(from: decoder)
-            if let fixture = object.fixture { self = .fixture(fixture) }
+            if let lfs = object.lfs { self = .lfs(lfs) }
+            else if let fixture = object.fixture { self = .fixture(fixture) }
             else if let text = object.repeat { self = .repeated(text, object.times ?? 1) }
             else if object.mode == "executable", let text = object.text { self = .executable(text) }
             else { self = .text(object.text ?? "") }

@@ -57,6 +57,7 @@ public enum FleetIndexStore {
                 entry.grade = card.grade
                 entry.categories = Dictionary(card.categories.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
                 entry.commit = card.repository.commit
+                entry.partial = card.repository.partial
                 entry.scorecard = outcome.file + ".json"
                 if case .reused = result { entry.reused = true }
                 entry.reuseKey = result.key
@@ -80,10 +81,11 @@ public enum FleetIndexStore {
         let sorted = entries.sorted { $0.name < $1.name }
         let audited = sorted.filter { $0.status == .audited }
         let scores = audited.compactMap(\.score)
-        let summary = FleetSummary(
+        var summary = FleetSummary(
             repositories: sorted.count, audited: audited.count, errors: sorted.count - audited.count,
             reused: audited.filter(\.reused).count, belowThreshold: belowThreshold,
             averageScore: scores.isEmpty ? nil : (scores.reduce(0, +) * 2 + scores.count) / (2 * scores.count))
+        summary.partial = audited.filter(\.partial).count
         return FleetIndex(fleet: fleet, asOf: asOf, ruleset: ruleset, tool: ToolInfo(version: VigieVersion.current, libgit2: VigieVersion.libgit2),
                           lang: language, shard: shard, summary: summary, repositories: sorted, rules: passRates(cards))
     }
@@ -106,8 +108,9 @@ public enum FleetIndexStore {
 
     /// The heaviest failing checks, at most three (then warnings), by weight then id.
     static func topFailing(_ card: Scorecard) -> [String] {
-        let failing = card.checks.filter { $0.status == .fail }.sorted { ($1.weight, $0.id) < ($0.weight, $1.id) }
-        let warning = card.checks.filter { $0.status == .warn }.sorted { ($1.weight, $0.id) < ($0.weight, $1.id) }
+        // Weightless checks (repository.complete) inform; they are not what to fix first.
+        let failing = card.checks.filter { $0.status == .fail && $0.weight > 0 }.sorted { ($1.weight, $0.id) < ($0.weight, $1.id) }
+        let warning = card.checks.filter { $0.status == .warn && $0.weight > 0 }.sorted { ($1.weight, $0.id) < ($0.weight, $1.id) }
         return Array((failing + warning).prefix(3).map(\.id))
     }
 

@@ -25,6 +25,8 @@ public struct FleetManifest: Sendable {
         public var timeout: Int
         /// Exemptions the fleet lead grants this repository.
         public var exemptions: [Exemption]
+        /// A partial audit is an error for this repository (the manifest's `strict`, or its own).
+        public var strict: Bool
     }
 
     public var name: String
@@ -42,16 +44,18 @@ public struct FleetManifest: Sendable {
             throw .invalidRules(ConfigurationErrors(reader.errors))
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        reader.checkKeys(pairs, allowed: ["name", "ruleset", "token_env", "token_user", "timeout", "repositories"], in: "the manifest")
+        reader.checkKeys(pairs, allowed: ["name", "ruleset", "token_env", "token_user", "timeout", "strict", "repositories"], in: "the manifest")
         let field = { (key: String) in pairs.first { $0.key == key }?.value }
         let name = field("name").flatMap { reader.string($0, what: "name") } ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let defaultToken = field("token_env").flatMap { reader.string($0, what: "token_env") }
         let defaultTimeout = field("timeout").flatMap { reader.int($0, what: "timeout") } ?? 600
+        let defaultStrict = field("strict").flatMap { reader.bool($0, what: "strict") } ?? false
         var repositories: [Repository] = []
         var seen: Set<String> = []
         if let list = field("repositories"), case .sequence(let items) = list {
             for item in items {
-                guard let entry = parseRepository(item, reader: reader, folder: folder, defaultToken: defaultToken, defaultTimeout: defaultTimeout) else { continue }
+                guard let entry = parseRepository(item, reader: reader, folder: folder, defaultToken: defaultToken, defaultTimeout: defaultTimeout,
+                                                  defaultStrict: defaultStrict) else { continue }
                 if !seen.insert(entry.name).inserted {
                     reader.report(item, LocalizedText(fr: "le nom « \(entry.name) » apparaît deux fois", en: "name '\(entry.name)' appears twice"))
                     continue
@@ -66,9 +70,10 @@ public struct FleetManifest: Sendable {
                              tokenUser: field("token_user").flatMap { reader.string($0, what: "token_user") } ?? "oauth2")
     }
 
-    private static func parseRepository(_ node: Node, reader: YAMLReader, folder: URL, defaultToken: String?, defaultTimeout: Int) -> Repository? {
+    private static func parseRepository(_ node: Node, reader: YAMLReader, folder: URL, defaultToken: String?, defaultTimeout: Int,
+                                        defaultStrict: Bool) -> Repository? {
         guard let pairs = reader.mapping(node, what: "a repository") else { return nil }
-        reader.checkKeys(pairs, allowed: ["name", "url", "path", "ref", "team", "programme", "tags", "token_env", "timeout", "exemptions"], in: "a repository")
+        reader.checkKeys(pairs, allowed: ["name", "url", "path", "ref", "team", "programme", "tags", "token_env", "timeout", "strict", "exemptions"], in: "a repository")
         let field = { (key: String) in pairs.first { $0.key == key }?.value }
         guard let name = field("name").flatMap({ reader.string($0, what: "name") }), !name.isEmpty else {
             reader.report(node, LocalizedText(fr: "un dépôt sans « name »", en: "a repository without a 'name'"))
@@ -99,7 +104,8 @@ public struct FleetManifest: Sendable {
             tags: field("tags").flatMap { reader.strings($0, what: "tags") } ?? [],
             tokenEnvironment: field("token_env").flatMap { reader.string($0, what: "token_env") } ?? defaultToken,
             timeout: field("timeout").flatMap { reader.int($0, what: "timeout") } ?? defaultTimeout,
-            exemptions: field("exemptions").map { ExemptionFile.parse($0, reader: reader, grantedBy: reader.file) } ?? []
+            exemptions: field("exemptions").map { ExemptionFile.parse($0, reader: reader, grantedBy: reader.file) } ?? [],
+            strict: field("strict").flatMap { reader.bool($0, what: "strict") } ?? defaultStrict
         )
     }
 
@@ -111,6 +117,7 @@ public struct FleetManifest: Sendable {
     # token_env: GITLAB_TOKEN         # environment variable holding a token for private HTTPS repositories
     # token_user: oauth2              # user sent with the token: oauth2 (GitLab), x-access-token (GitHub)
     # timeout: 600                    # seconds allowed to fetch each repository
+    # strict: true                    # a partial audit (absent or corrupt objects) is an error, not a scorecard
     repositories:
       - name: label                   # unique; also the scorecard's file name (made safe)
         url: https://github.com/Cour-de-cassation/label

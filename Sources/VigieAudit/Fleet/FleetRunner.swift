@@ -106,13 +106,14 @@ public struct FleetRunner: Sendable {
         var request = AuditRequest(path: source, revision: repository.ref, asOf: options.asOf, language: options.language,
                                    anonymize: options.anonymize, name: repository.name)
         request.exemptions = repository.exemptions
+        request.strict = repository.strict
         request.select = options.select
         request.ignore = options.ignore
         let auditRequest = request
         let granted = repository.exemptions.map { "\($0.rule):\($0.reason ?? ""):\($0.until?.iso ?? "")" }.joined(separator: ",")
         let reuseKeyPrefix = [ruleSet.digest, VigieVersion.current, options.asOf.iso, options.language.rawValue,
                               String(options.anonymize), repository.ref, options.select.joined(separator: ","),
-                              options.ignore.joined(separator: ","), granted].joined(separator: "|")
+                              options.ignore.joined(separator: ","), granted, repository.strict ? "strict" : ""].joined(separator: "|")
         let force = options.force
         let outputFolder = options.output
         let cache = options.cache

@@ -13,28 +13,33 @@ final class HistoricalSnapshotReader: SnapshotReader {
     private let mailmapBlob: ObjectID?
     private let visibleTags: [SnapshotTag]
 
-    init(repository: Repository, commit: ObjectID, ids: [String: ObjectID], graph: SharedCommitGraph, mailmaps: MailmapCache,
+    init(repository: Repository, commit: ObjectID, listing: TreeListing, graph: SharedCommitGraph, mailmaps: MailmapCache,
          tags: [SnapshotTag]) {
-        self.files = GitSnapshotReader(repository: repository, commit: commit, ids: ids)
+        self.files = GitSnapshotReader(repository: repository, commit: commit, listing: listing)
         self.repository = repository
         self.commit = commit
         self.graph = graph
         self.mailmaps = mailmaps
-        self.mailmapBlob = ids[".mailmap"]
+        self.mailmapBlob = listing.entries.first { $0.path.display == ".mailmap" }?.id
         self.visibleTags = tags
     }
+
+    func inventory() -> [UnreadableEntry] { files.inventory() }
+
+    func state(of entry: SnapshotEntry) -> EntryState { files.state(of: entry) }
 
     func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8] {
         try files.contents(of: entry, cap: cap)
     }
 
-    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws {
-        let resolve = try mailmaps.resolver(for: mailmapBlob, in: repository)
-        try graph.walk(from: commit) { node in
+    func walkHistory(_ body: (HistoryCommit) throws -> Void) throws -> [HistoryGap] {
+        let resolve = mailmaps.resolver(for: mailmapBlob, in: repository)
+        let cuts = try graph.walk(from: commit) { node in
             let person = try resolve(node.author.name, node.author.email)
             try body(HistoryCommit(authorName: person.name, authorEmail: person.email, authorTime: node.author.time,
                                    committerTime: node.committerTime, parentCount: node.parents.count))
         }
+        return cuts.map { files.gap($0) }
     }
 
     func tags() throws -> [SnapshotTag] { visibleTags }
@@ -51,13 +56,17 @@ final class MailmapCache {
         let email: String
     }
 
-    func resolver(for blob: ObjectID?, in repository: Repository) throws -> (String, String) throws -> Identity {
-        guard let blob else { return { Identity(name: $0, email: $1) } }
+    /// Resolves identities through the `.mailmap` blob; without one, or with one that cannot be read
+    /// (absent from a partial clone, corrupt), identities are kept as they are.
+    func resolver(for blob: ObjectID?, in repository: Repository) -> (String, String) throws -> Identity {
+        let unchanged: (String, String) throws -> Identity = { Identity(name: $0, email: $1) }
+        guard let blob else { return unchanged }
         let mailmap: Mailmap
         if let known = parsed[blob] {
             mailmap = known
         } else {
-            mailmap = try Mailmap(repository.readBlob(blob, cap: 1 << 20))
+            guard let bytes = try? repository.readBlob(blob, cap: 1 << 20), let read = try? Mailmap(bytes) else { return unchanged }
+            mailmap = read
             parsed[blob] = mailmap
         }
         return { [self] name, email in

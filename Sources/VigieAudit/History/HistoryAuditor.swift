@@ -73,13 +73,10 @@ extension Auditor {
     private func audit(_ repository: Repository, commit id: ObjectID, source: String, request: AuditRequest, graph: SharedCommitGraph,
                        mailmaps: MailmapCache, tags: [SnapshotTag]) throws -> Scorecard {
         let commit = try repository.resolveCommit(id.hex)
-        let tree = try repository.listTree(commit.treeID)
-        var ids: [String: ObjectID] = [:]
-        let entries = tree.map { entry -> SnapshotEntry in
-            ids[entry.path.display] = entry.id
-            return SnapshotEntry(pathBytes: entry.path.bytes, kind: SnapshotEntry.Kind(entry.kind), size: entry.size)
-        }
-        let reader = HistoricalSnapshotReader(repository: repository, commit: commit.id, ids: ids, graph: graph, mailmaps: mailmaps, tags: tags)
+        let listing = try repository.listTree(commit.treeID)
+        let entries = listing.entries.map { SnapshotEntry(pathBytes: $0.path.bytes, kind: SnapshotEntry.Kind($0.kind)) }
+        let reader = HistoricalSnapshotReader(repository: repository, commit: commit.id, listing: listing, graph: graph, mailmaps: mailmaps,
+                                              tags: tags)
         let snapshot = RepositorySnapshot(name: request.name ?? Self.repositoryName(repository), entries: entries, reader: reader,
                                           readCap: request.readCap, isShallow: repository.isShallow)
         return scorecard(snapshot, request: request, repository: RepositoryInfo(

@@ -13,22 +13,32 @@ final class SharedCommitGraph {
         self.boundary = repository.shallowBoundaryCommits()
     }
 
-    func node(_ id: ObjectID) throws -> CommitNode {
+    func node(_ id: ObjectID) throws(GitError) -> CommitNode {
         if let node = nodes[id] { return node }
         let node = try repository.commitNode(id)
         nodes[id] = node
         return node
     }
 
-    /// Every commit reachable from `start` once, in no particular order; stops at a shallow clone's boundary.
-    func walk(from start: ObjectID, _ body: (CommitNode) throws -> Void) throws {
+    /// Every commit reachable from `start` once, in no particular order; stops at a shallow clone's
+    /// boundary, and at commits that cannot be read, which it returns (as `Repository.walkHistory` does).
+    func walk(from start: ObjectID, _ body: (CommitNode) throws -> Void) throws -> [HistoryCut] {
         var seen: Set<ObjectID> = [start]
-        var pending: [ObjectID] = [start]
-        while let id = pending.popLast() {
-            let commit = try node(id)
+        var pending: [(id: ObjectID, child: ObjectID?)] = [(start, nil)]
+        var cuts: [HistoryCut] = []
+        while let (id, child) = pending.popLast() {
+            let commit: CommitNode
+            do {
+                commit = try node(id)
+            } catch {
+                guard let child else { throw error }
+                cuts.append(HistoryCut(commit: id, child: child, error: error))
+                continue
+            }
             try body(commit)
             if boundary.contains(id) { continue }
-            for parent in commit.parents where seen.insert(parent).inserted { pending.append(parent) }
+            for parent in commit.parents where seen.insert(parent).inserted { pending.append((parent, id)) }
         }
+        return cuts.sorted { $0.commit < $1.commit }
     }
 }

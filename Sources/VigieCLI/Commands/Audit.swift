@@ -27,6 +27,9 @@ extension Vigie {
         @Flag(name: .customLong("no-color"), help: "Never colour the text output (also: NO_COLOR).")
         var noColor = false
 
+        @Flag(help: "All or nothing: exit 74 instead of a scorecard when the audit is partial (absent or corrupt objects, a cut history).")
+        var strict = false
+
         @OptionGroup var options: AuditOptions
 
         func run() throws {
@@ -37,6 +40,7 @@ extension Vigie {
                 var request = AuditRequest(path: path, revision: ref, asOf: options.day, language: language, anonymize: options.anonymize)
                 request.select = options.select
                 request.ignore = options.ignore
+                request.strict = strict
                 let scorecard = try Auditor(ruleSet: ruleSet).audit(request)
                 if let output {
                     try ScorecardWriter.write(scorecard, to: output)

@@ -15,7 +15,9 @@ enum IndexPage {
             + model.categoryIDs.map { escapeHTML(model.categoryTitle($0, l)) } + [SiteStrings.topFailing[l]]
         let numeric = Set([2] + model.categoryIDs.indices.map { $0 + 5 })
         let rows = model.audited.map { repository -> String in
-            var row = "<tr><th scope=\"row\"><a href=\"repositories/\(repository.page).html\">\(escapeHTML(repository.name))</a></th>"
+            var row = "<tr><th scope=\"row\"><a href=\"repositories/\(repository.page).html\">\(escapeHTML(repository.name))</a>"
+            if repository.partial { row += " <span class=\"partial\" title=\"\(escapeHTML(ReportStrings.partialNote[l]))\">\(ReportStrings.partial[l])</span>" }
+            row += "</th>"
             row += "<td>\(escapeHTML(repository.team ?? ""))</td>"
             row += HTML.numberCell(repository.score)
             row += "<td data-value=\"\(repository.grade?.rawValue ?? "")\">\(HTML.grade(repository.grade, l))</td>"

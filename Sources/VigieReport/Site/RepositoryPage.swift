@@ -8,6 +8,7 @@ enum RepositoryPage {
         let data = HTML.langAttribute(model.dataLanguage, in: l)
         var body = "<h1>\(escapeHTML(repository.name))</h1>\n"
         body += "<p class=\"headline\">\(HTML.grade(repository.grade, l)) <span class=\"score\">\(escapeHTML(SiteStrings.scoreLine(repository.score, repository.grade)[l]))</span></p>\n"
+        if repository.partial { body += "<p class=\"partial-note\" role=\"note\">⚠ \(escapeHTML(ReportStrings.partialNote[l]))</p>\n" }
         guard let card = repository.card else {
             body += "<p>\(SiteStrings.noScorecard[l])</p>\n"
             body += history(repository, l)

@@ -18,6 +18,8 @@ struct SiteModel {
         let history: [ScorePoint]
         let error: String?
         let topFailing: [String]
+        /// The audit could not read everything (docs/architecture.md#partial-audits).
+        let partial: Bool
         let card: Scorecard?
 
         var change: Int? {
@@ -77,7 +79,7 @@ struct SiteModel {
                 Repository(name: entry.name, page: pages.claim(entry.file), team: entry.team, source: entry.source,
                            audited: entry.status == .audited, score: entry.score, grade: entry.grade, categories: entry.categories,
                            previousScore: entry.previousScore, history: entry.history, error: entry.error, topFailing: entry.topFailing,
-                           card: scorecards[entry.name])
+                           partial: entry.partial, card: scorecards[entry.name])
             }
         self.init(title: index.fleet, isFleet: true, asOf: index.asOf, ruleset: "\(index.ruleset.id) \(index.ruleset.version)",
                   tool: index.tool, dataLanguage: index.lang, repositories: repositories, ruleTitles: Dictionary(
@@ -89,7 +91,7 @@ struct SiteModel {
         let repository = Repository(
             name: card.repository.name, page: pages.claim(card.repository.name), team: nil, source: card.repository.source, audited: true,
             score: card.score, grade: card.grade, categories: Dictionary(card.categories.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first }),
-            previousScore: nil, history: [], error: nil, topFailing: [], card: card)
+            previousScore: nil, history: [], error: nil, topFailing: [], partial: card.repository.partial, card: card)
         self.init(title: card.repository.name, isFleet: false, asOf: card.asOf, ruleset: "\(card.ruleset.id) \(card.ruleset.version)",
                   tool: card.tool, dataLanguage: card.lang, repositories: [repository], ruleTitles: [:])
     }

@@ -75,11 +75,11 @@ public struct AccessibilityAnalysis: Sendable {
         var ambiguous: [String] = []
         var nearMisses: [NearMiss] = []
         for entry in Self.scanOrder(snapshot, conventions) {
-            guard let raw = try reader.bytes(of: entry) else { continue }
-            let bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
+            guard let decoded = try reader.text(of: entry) else { continue }
+            let bytes = decoded.utf8
             let lowered = asciiLowercased(bytes)
             guard conventions.mayHoldStatement(lowered) else { continue }
-            let text = String(decoding: bytes, as: UTF8.self)
+            let text = decoded.text
             let folded = FoldedText(text, textAttributes: conventions.textAttributes)
             switch statementReader.classify(folded) {
             case .statement(let reading): statements.append(Statement(path: entry.path, reading: reading))
@@ -155,7 +155,7 @@ public struct AccessibilityAnalysis: Sendable {
             let isManifest = conventions.toolingManifests.contains(name)
             let isCI = conventions.ciFolders.contains { lower.hasPrefix($0 + "/") }
             guard isManifest || isCI, conventions.tools.contains(where: { found[$0.name] == nil }),
-                  let bytes = try reader.bytes(of: entry) else { continue }
+                  let bytes = try reader.text(of: entry)?.utf8 else { continue }
             let lowered = asciiLowercased(bytes)
             for tool in conventions.tools where found[tool.name] == nil && tool.patterns.contains(where: { contains(lowered, $0) }) {
                 found[tool.name] = entry.path

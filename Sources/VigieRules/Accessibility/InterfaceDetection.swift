@@ -59,7 +59,7 @@ public struct InterfaceDetection: Sendable, Equatable {
                 signals.append(Signal(kind: "framework_file", path: entry.path, detail: String(entry.name)))
             }
             if conventions.dsfrFiles.contains(name) { signals.append(Signal(kind: "dsfr", path: entry.path, detail: String(entry.name))) }
-            if name == "package.json", let bytes = try reader.bytes(of: entry) {
+            if name == "package.json", let bytes = try reader.text(of: entry)?.utf8 {
                 for dependency in Self.dependencies(in: bytes) where conventions.frameworkDependencies.contains(dependency) {
                     let isDSFR = dependency.contains("dsfr")
                     signals.append(Signal(kind: isDSFR ? "dsfr" : "dependency", path: entry.path, detail: dependency))

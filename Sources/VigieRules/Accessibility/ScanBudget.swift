@@ -67,34 +67,27 @@ final class BudgetedReader {
         if !seen.insert(entry.path).inserted {
             return unread.contains { $0.path == entry.path } ? nil : try snapshot.bytes(of: entry, cap: fileCap)
         }
-        if entry.size > fileCap {
-            unread.append(UnreadFile(path: entry.path, size: entry.size, limit: fileCap, reason: .overFileBudget))
+        // Unknown size (an absent or corrupt object): the snapshot records that this rule needed it.
+        guard let size = snapshot.size(of: entry) else { return nil }
+        if size > fileCap {
+            unread.append(UnreadFile(path: entry.path, size: size, limit: fileCap, reason: .overFileBudget))
             return nil
         }
-        if used + entry.size > budget.total {
-            unread.append(UnreadFile(path: entry.path, size: entry.size, limit: budget.total - used, reason: .overTotalBudget))
+        if used + size > budget.total {
+            unread.append(UnreadFile(path: entry.path, size: size, limit: budget.total - used, reason: .overTotalBudget))
             return nil
         }
-        used += entry.size
+        used += size
         filesRead += 1
         return try snapshot.bytes(of: entry, cap: fileCap)
     }
 }
 
-/// The results of an analysis by parameters: the fact providers (default parameters) and the rules
-/// with the same parameters share one computation.
-final class ParameterisedMemo<Key: Hashable, Value> {
-    var values: [Key: Value] = [:]
-}
-
 extension RepositorySnapshot {
-    /// Computes `compute` once per snapshot and `key`.
+    /// Computes `compute` once per snapshot and `key`: the fact providers (default parameters) and
+    /// the rules with the same parameters share one computation.
     func memoised<Key: Hashable, Value>(_ name: String, _ key: Key, _ compute: () throws -> Value) rethrows -> Value {
-        let memo = analysis(name) { ParameterisedMemo<Key, Value>() }
-        if let value = memo.values[key] { return value }
-        let value = try compute()
-        memo.values[key] = value
-        return value
+        try analysis(name, parameters: key, compute)
     }
 }
 

@@ -30,6 +30,9 @@ public struct ActivityAnalysis: Sendable {
     public let bots: [Person]
     public let tags: [SnapshotTag]
     public let asOf: Day
+    /// Commits the walk could not read (absent, corrupt, malformed): the history stops there, and
+    /// every figure above counts the commits present.
+    public let historyGaps: [HistoryGap]
 
     public var activeMonths: Int { monthly.filter { $0.commits > 0 }.count }
     public var botCommits: Int { bots.reduce(0) { $0 + $1.commits } }
@@ -89,7 +92,7 @@ public struct ActivityAnalysis: Sendable {
         var botKeys: Set<String> = []
         var identityCache: [String: (key: String, bot: Bool)] = [:]
 
-        try snapshot.walkHistory { commit in
+        self.historyGaps = try snapshot.walkHistory { commit in
             commits += 1
             if commit.parentCount > 1 { merges += 1 }
             let time = commit.committerTime
@@ -158,6 +161,10 @@ public struct ActivityAnalysis: Sendable {
                 "semver": .bool(!tags.isEmpty && tags.allSatisfy { conventions.isSemver($0.name) }),
             ]),
             "shallow": .bool(false),
+            "history_complete": .bool(historyGaps.isEmpty),
+            "history_gaps": .array(historyGaps.prefix(10).map { gap in
+                .object(["commit": .string(gap.commit), "child": .string(gap.child), "reason": .string(gap.reason.code)])
+            }),
         ]
         if !anonymize {
             object["contributors"] = .array(people.prefix(10).map { .object(["name": .string($0.name), "commits": .int($0.commits)]) })

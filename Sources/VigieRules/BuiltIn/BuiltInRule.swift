@@ -47,6 +47,13 @@ public struct RuleExample: Sendable, CustomStringConvertible {
     public let parameters: [String: ParameterValue]
     public let commits: [HistoryCommit]
     public let tags: [SnapshotTag]
+    /// Files listed in the tree whose content cannot be read (a partial or damaged repository).
+    public let unreadable: [String: UnreadableReason]
+    /// Files read before the rule runs, as other rules of an audit would have: corrupt objects and
+    /// LFS pointers are only known once read.
+    public let readFirst: [String]
+    /// Commits the history walk could not read.
+    public let gaps: [HistoryGap]
     public let file: String
     public let line: Int
 
@@ -61,8 +68,39 @@ public struct RuleExample: Sendable, CustomStringConvertible {
         self.parameters = parameters
         self.commits = commits
         self.tags = tags
+        self.unreadable = [:]
+        self.readFirst = []
+        self.gaps = []
         self.file = file
         self.line = line
+    }
+
+    /// An example on a partial or damaged repository.
+    public init(_ name: String, files: [String: String], commits: [HistoryCommit] = [], unreadable: [String: UnreadableReason] = [:],
+                readFirst: [String] = [], gaps: [HistoryGap] = [], expect expected: CheckStatus, parameters: [String: ParameterValue] = [:],
+                file: String = #filePath, line: Int = #line) {
+        self.name = name
+        self.files = files
+        self.expected = expected
+        self.parameters = parameters
+        self.commits = commits
+        self.tags = []
+        self.unreadable = unreadable
+        self.readFirst = readFirst
+        self.gaps = gaps
+        self.file = file
+        self.line = line
+    }
+
+    /// The in-memory snapshot this example describes, with `files` already resolved, its `readFirst`
+    /// files read and, when it has gaps, its history walked, as an audit's other rules would have.
+    public func snapshot(files: [String: String]) -> RepositorySnapshot {
+        let snapshot = RepositorySnapshot(files: files, commits: commits, tags: tags, unreadable: unreadable, gaps: gaps)
+        for path in readFirst {
+            if let entry = snapshot.entry(at: path) { _ = try? snapshot.bytes(of: entry) }
+        }
+        if !gaps.isEmpty { _ = try? snapshot.walkHistory { _ in } }
+        return snapshot
     }
 
     public var description: String { name }

@@ -30,6 +30,7 @@ public enum BuiltInRules {
         ReadmePresentRule.self,
         ReadmeSectionsRule.self,
         ReadmeSubstantialRule.self,
+        RepositoryCompleteRule.self,
     ]
 
     static let activityRules: [any BuiltInRule.Type] = [

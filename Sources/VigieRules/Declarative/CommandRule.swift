@@ -72,7 +72,7 @@ struct PluginExport {
             // A path from the repository must stay inside the export: no absolute paths, no "..".
             let components = entry.path.split(separator: "/")
             guard !entry.path.hasPrefix("/"), !components.contains(".."), !components.contains("."), entry.pathBytes.allSatisfy({ $0 != 0 }) else { continue }
-            guard used + entry.size <= budget, entry.size <= snapshot.readCap else { truncated = true; continue }
+            guard let size = snapshot.size(of: entry), used + size <= budget, size <= snapshot.readCap else { truncated = true; continue }
             let bytes = try snapshot.bytes(of: entry)
             used += Int64(bytes.count)
             let destination = URL(fileURLWithPath: root).appendingPathComponent(entry.path)

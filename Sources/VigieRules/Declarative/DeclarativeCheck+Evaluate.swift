@@ -27,8 +27,8 @@ extension DeclarativeCheck {
                 return .fail(LocalizedText(fr: "Aucun fichier à examiner (\(globs.map(\.pattern).joined(separator: ", "))).",
                                            en: "No file to look into (\(globs.map(\.pattern).joined(separator: ", ")))."))
             }
-            for file in files where file.size <= maxBytes {
-                if let line = pattern.matchingLines(try snapshot.text(of: file, cap: maxBytes)).first {
+            for file in files where snapshot.size(of: file).map({ $0 <= maxBytes }) ?? false {
+                if let text = try snapshot.textUnlessBinary(of: file, cap: maxBytes), let line = pattern.matchingLines(text).first {
                     return .pass(LocalizedText(fr: "Motif trouvé dans \(file.path).", en: "Pattern found in \(file.path)."), [Finding(path: file.path, line: line)])
                 }
             }
@@ -37,8 +37,8 @@ extension DeclarativeCheck {
 
         case .contentAbsent(let globs, let pattern, let maxBytes):
             var findings: [Finding] = []
-            for file in snapshot.entries where file.size <= maxBytes && globs.contains(where: { $0.matches(file.path) }) {
-                for line in pattern.matchingLines(try snapshot.text(of: file, cap: maxBytes)).prefix(20) {
+            for file in snapshot.entries where globs.contains(where: { $0.matches(file.path) }) && snapshot.size(of: file).map({ $0 <= maxBytes }) ?? false {
+                for line in pattern.matchingLines(try snapshot.textUnlessBinary(of: file, cap: maxBytes) ?? "").prefix(20) {
                     findings.append(Finding(path: file.path, line: line))
                 }
             }
@@ -84,7 +84,10 @@ extension DeclarativeCheck {
             return .pass(message)
 
         case .fileSize(let glob, let maxBytes):
-            let large = snapshot.entries.filter { glob.matches($0.path) && $0.size > maxBytes }
+            let large = snapshot.entries.compactMap { entry -> (path: String, size: Int64)? in
+                guard glob.matches(entry.path), let size = snapshot.size(of: entry), size > maxBytes else { return nil }
+                return (entry.path, size)
+            }
             guard large.isEmpty else {
                 return .fail(LocalizedText(fr: "\(large.count) fichier(s) de plus de \(maxBytes) octets.", en: "\(large.count) file(s) over \(maxBytes) bytes."),
                              large.prefix(20).map { Finding(path: $0.path, message: .same("\($0.size) bytes")) })

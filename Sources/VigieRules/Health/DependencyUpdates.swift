@@ -42,7 +42,7 @@ public struct DependencyUpdates: Sendable {
                 case .failure(let failure): problem = (file, failure.line, failure.column, failure.message)
                 }
             } else {
-                problem = (file, 0, 0, notReadOverCap(entry, cap: cap, parameter: "max_bytes"))
+                problem = (file, 0, 0, notReadOverCap(entry, in: snapshot, cap: cap, parameter: "max_bytes"))
             }
         }
         self.dependabotEcosystems = ecosystems

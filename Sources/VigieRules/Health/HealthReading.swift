@@ -29,7 +29,8 @@ extension LocalizedText {
 }
 
 /// The message of a file over a read cap, for rules that report instead of guessing.
-func notReadOverCap(_ entry: SnapshotEntry, cap: Int, parameter: String) -> LocalizedText {
-    LocalizedText(fr: "\(entry.path) fait \(entry.size) octets, au-delà de \(parameter) (\(cap)) : il n'a pas été lu.",
-                  en: "\(entry.path) is \(entry.size) bytes, over \(parameter) (\(cap)): it was not read.")
+func notReadOverCap(_ entry: SnapshotEntry, in snapshot: RepositorySnapshot, cap: Int, parameter: String) -> LocalizedText {
+    let size = snapshot.size(of: entry).map(String.init) ?? "?"
+    return LocalizedText(fr: "\(entry.path) fait \(size) octets, au-delà de \(parameter) (\(cap)) : il n'a pas été lu.",
+                         en: "\(entry.path) is \(size) bytes, over \(parameter) (\(cap)): it was not read.")
 }

@@ -40,8 +40,9 @@ public struct QualityAnalysis: Sendable {
         // One pass over the files; each is prepared once and looked up once per index.
         for entry in snapshot.entries where entry.kind == .file || entry.kind == .executable {
             let path = SnapshotEntryPath(entry.path)
-            if entry.size > 0 {
-                for system in conventions.ciIndex.matching(path) { ciFiles[system].append(entry.path) }
+            let systems = conventions.ciIndex.matching(path)
+            if !systems.isEmpty, (snapshot.size(of: entry) ?? 0) > 0 {
+                for system in systems { ciFiles[system].append(entry.path) }
             }
             if conventions.ignored.matches(path) { continue }
             for language in conventions.sourcesIndex.matching(path) {
@@ -68,8 +69,10 @@ public struct QualityAnalysis: Sendable {
     /// The dependency update tools whose configuration files are present (and not empty).
     static func tools(in snapshot: RepositorySnapshot, _ conventions: QualityConventions) -> [(id: String, name: String, files: [String])] {
         var found = [[String]](repeating: [], count: conventions.dependencyTools.count)
-        for entry in snapshot.entries where (entry.kind == .file || entry.kind == .executable) && entry.size > 0 {
-            for tool in conventions.dependencyToolsIndex.matching(SnapshotEntryPath(entry.path)) { found[tool].append(entry.path) }
+        for entry in snapshot.entries where entry.kind == .file || entry.kind == .executable {
+            let tools = conventions.dependencyToolsIndex.matching(SnapshotEntryPath(entry.path))
+            guard !tools.isEmpty, (snapshot.size(of: entry) ?? 0) > 0 else { continue }
+            for tool in tools { found[tool].append(entry.path) }
         }
         return conventions.dependencyTools.indices.compactMap { index in
             found[index].isEmpty ? nil : (conventions.dependencyTools[index].id, conventions.dependencyTools[index].name, found[index])

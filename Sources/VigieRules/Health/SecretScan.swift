@@ -33,9 +33,6 @@ public struct SecretScan: Sendable {
         try snapshot.memoised("health.secrets", limits) { try SecretScan(snapshot, data.health.secrets, limits: limits) }
     }
 
-    /// git's binary test looks at this many leading bytes (xdiff-interface.c, buffer_is_binary).
-    private static let binarySniffBytes = 8000
-
     init(_ snapshot: RepositorySnapshot, _ conventions: SecretConventions, limits: Limits) throws {
         self.limits = limits
         let scanner = SecretScanner(conventions)
@@ -59,12 +56,14 @@ public struct SecretScan: Sendable {
         var filesScanned = 0, bytesRead = 0, bytesScanned = 0, overBudget = 0
         var tooLarge: [String] = []
         for (entry, path) in ordered {
-            if entry.size > Int64(limits.maxFileBytes) {
+            // Unknown size (an absent or corrupt object): the snapshot records that this rule needed it.
+            guard let size = snapshot.size(of: entry) else { continue }
+            if size > Int64(limits.maxFileBytes) {
                 tooLarge.append(entry.path)
                 continue
             }
             // A file that no longer fits in the budget is left unread; smaller ones after it may still fit.
-            if bytesRead + Int(entry.size) > limits.maxTotalBytes {
+            if bytesRead + Int(size) > limits.maxTotalBytes {
                 overBudget += 1
                 continue
             }
@@ -76,14 +75,16 @@ public struct SecretScan: Sendable {
                 continue
             }
             bytesRead += bytes.count
-            if bytes.prefix(Self.binarySniffBytes).contains(0) {
+            // Binary by git's test (TextDecoding): a NUL byte in the first 8000 bytes, no UTF-16 BOM.
+            // Text is scanned decoded (UTF-8, LF), so UTF-16 and CR-only files get their real lines.
+            guard let decoded = TextDecoding.decode(bytes) else {
                 binary += 1
                 continue
             }
             filesScanned += 1
             bytesScanned += bytes.count
             let isEnv = conventions.envFiles.matches(path) && !conventions.envExamples.matches(path)
-            found += scanner.scan(bytes, path: entry.path, isEnvFile: isEnv)
+            found += scanner.scan(decoded.utf8, path: entry.path, isEnvFile: isEnv)
         }
         found.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         self.findings = found.filter { !$0.allowed }

@@ -26,7 +26,8 @@ public struct LicenceAnalysis: Sendable {
         let identifier = LicenceIdentifier(fingerprints: data.fingerprints)
         var detections: [Detection] = []
         for file in files {
-            for match in identifier.identify(try snapshot.text(of: file)) {
+            // A binary file named like a licence (LICENSE.pdf) has no text to recognise.
+            for match in identifier.identify(try snapshot.textUnlessBinary(of: file) ?? "") {
                 detections.append(Detection(path: file.path, match: match))
             }
         }

@@ -33,15 +33,15 @@ public enum LicenceDeclarations {
     public static func find(in snapshot: RepositorySnapshot, policy: LicencePolicy, headerBudget: Int64 = 1 << 20) throws -> [LicenceDeclaration] {
         var found: [LicenceDeclaration] = []
         for manifest in manifests {
-            guard let entry = snapshot.entry(at: manifest.name), entry.size <= 1 << 20 else { continue }
-            found += scan(try snapshot.text(of: entry), path: entry.path, source: manifest.source, pattern: manifest.pattern, policy: policy, firstOnly: true)
+            guard let entry = snapshot.entry(at: manifest.name), snapshot.size(of: entry).map({ $0 <= 1 << 20 }) ?? false else { continue }
+            found += scan(try snapshot.textUnlessBinary(of: entry) ?? "", path: entry.path, source: manifest.source, pattern: manifest.pattern, policy: policy, firstOnly: true)
         }
-        for entry in snapshot.rootEntries where entry.name.lowercased().hasSuffix(".gemspec") && entry.size <= 1 << 20 {
-            found += scan(try snapshot.text(of: entry), path: entry.path, source: "gemspec", pattern: #/\.licen[sc]es?\s*=\s*\[?\s*["']([^"']+)["']/#, policy: policy, firstOnly: true)
+        for entry in snapshot.rootEntries where entry.name.lowercased().hasSuffix(".gemspec") && snapshot.size(of: entry).map({ $0 <= 1 << 20 }) ?? false {
+            found += scan(try snapshot.textUnlessBinary(of: entry) ?? "", path: entry.path, source: "gemspec", pattern: #/\.licen[sc]es?\s*=\s*\[?\s*["']([^"']+)["']/#, policy: policy, firstOnly: true)
         }
         for path in ["REUSE.toml", ".reuse/dep5"] {
-            guard let entry = snapshot.entry(at: path), entry.size <= 1 << 20 else { continue }
-            found += scan(try snapshot.text(of: entry), path: path, source: "reuse", pattern: #/(?i)^\s*(?:SPDX-License-Identifier|License)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$/#, policy: policy, firstOnly: false)
+            guard let entry = snapshot.entry(at: path), snapshot.size(of: entry).map({ $0 <= 1 << 20 }) ?? false else { continue }
+            found += scan(try snapshot.textUnlessBinary(of: entry) ?? "", path: path, source: "reuse", pattern: #/(?i)^\s*(?:SPDX-License-Identifier|License)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$/#, policy: policy, firstOnly: false)
         }
         found += try spdxHeaders(in: snapshot, policy: policy, budget: headerBudget)
         return found
@@ -63,17 +63,21 @@ public enum LicenceDeclarations {
     /// `SPDX-License-Identifier:` lines in the first 2 KiB of source files, sampled within a byte
     /// budget and a file count (smallest files first, spread over the tree); one declaration per distinct expression.
     static func spdxHeaders(in snapshot: RepositorySnapshot, policy: LicencePolicy, budget: Int64, maxFiles: Int = 400) throws -> [LicenceDeclaration] {
-        let candidates = snapshot.entries.filter { entry in
-            entry.kind == .file && entry.size > 0 && entry.size <= 64 << 10 && !entry.path.hasPrefix("LICENSES/") && isSource(entry.name)
-        }.sorted { ($0.size, $0.path) < ($1.size, $1.path) }
+        let candidates = snapshot.entries.compactMap { entry -> (entry: SnapshotEntry, size: Int64)? in
+            guard entry.kind == .file, !entry.path.hasPrefix("LICENSES/"), isSource(entry.name),
+                  let size = snapshot.size(of: entry), size > 0, size <= 64 << 10 else { return nil }
+            return (entry, size)
+        }.sorted { ($0.size, $0.entry.path) < ($1.size, $1.entry.path) }
         var used: Int64 = 0
         var byExpression: [String: LicenceDeclaration] = [:]
         let marker = Array("SPDX-License-Identifier:".utf8)
-        for entry in candidates.prefix(maxFiles) {
-            guard used + entry.size <= budget else { break }
-            used += entry.size
-            let head = Array(try snapshot.bytes(of: entry).prefix(2048))
-            guard contains(head, marker) else { continue }
+        for (entry, size) in candidates.prefix(maxFiles) {
+            guard used + size <= budget else { break }
+            used += size
+            // The first 2 KiB decoded as all text is (UTF-16, Windows-1252, CRLF…), binaries skipped.
+            let bytes = try snapshot.bytes(of: entry)
+            guard let head = TextDecoding.decode(Array(bytes.prefix(2048)), isPrefix: bytes.count > 2048)?.utf8,
+                  contains(head, marker) else { continue }
             let lines = String(decoding: head, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 guard let range = line.firstRange(of: "SPDX-License-Identifier:") else { continue }

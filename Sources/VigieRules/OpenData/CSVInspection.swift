@@ -70,25 +70,32 @@ struct CSVFileCheck {
         func add(_ line: Int, _ kind: CSVProblem.Kind, fr: String, en: String) {
             problems.append(CSVProblem(path: path, line: line, kind: kind, message: LocalizedText(fr: fr, en: en)))
         }
-        if original.starts(with: [0xFF, 0xFE]) || original.starts(with: [0xFE, 0xFF]) {
+        // The encoding findings are about the file's bytes; the records are read from its decoded text
+        // (TextDecoding: UTF-8, LF), so rows and lines are right whatever its encoding and line endings.
+        guard let decoded = TextDecoding.decode(original) else {
+            add(1, .encoding, fr: "fichier binaire (octet nul) : il n'a pas été analysé", en: "binary file (a NUL byte): it was not analysed")
+            return problems
+        }
+        switch decoded.encoding {
+        case .utf16LE, .utf16BE:
             add(1, .encoding, fr: "encodé en UTF-16, pas en UTF-8 : le fichier n'a pas été analysé plus avant",
                 en: "UTF-16, not UTF-8: the file was not analysed further")
             return problems
+        case .utf8BOM, .windows1252, .utf8:
+            var raw = original
+            if decoded.encoding == .utf8BOM {
+                add(1, .bom, fr: "commence par une marque d'ordre d'octets (BOM) : enregistrez-le en UTF-8 sans BOM",
+                    en: "starts with a byte order mark (BOM): save it as UTF-8 without BOM")
+                raw.removeFirst(3)
+            }
+            if let invalid = Self.firstInvalidUTF8(raw) {
+                let guess = raw.contains { (0x80...0x9F).contains($0) } ? "Windows-1252" : "Latin-1 (ISO-8859-1)"
+                add(TextDecoding.line(ofByte: invalid, in: raw), .encoding,
+                    fr: "n'est pas en UTF-8 (octet 0x\(hexByte(raw[invalid]))) : probablement \(guess) ; réenregistrez-le en UTF-8",
+                    en: "not UTF-8 (byte 0x\(hexByte(raw[invalid]))): probably \(guess); save it as UTF-8")
+            }
         }
-        var bytes = original
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            add(1, .bom, fr: "commence par une marque d'ordre d'octets (BOM) : enregistrez-le en UTF-8 sans BOM",
-                en: "starts with a byte order mark (BOM): save it as UTF-8 without BOM")
-            bytes.removeFirst(3)
-        }
-        let lines = LineIndex(bytes)
-        let invalid = Self.firstInvalidUTF8(bytes)
-        if let invalid {
-            let guess = bytes.contains { (0x80...0x9F).contains($0) } ? "Windows-1252" : "Latin-1 (ISO-8859-1)"
-            add(lines.line(at: invalid), .encoding,
-                fr: "n'est pas en UTF-8 (octet 0x\(hexByte(bytes[invalid]))) : probablement \(guess) ; réenregistrez-le en UTF-8",
-                en: "not UTF-8 (byte 0x\(hexByte(bytes[invalid]))): probably \(guess); save it as UTF-8")
-        }
+        let bytes = decoded.utf8
         guard !bytes.isEmpty else { return problems }
 
         let separator = detectSeparator(bytes)
@@ -98,7 +105,7 @@ struct CSVFileCheck {
         }
         var records = RecordScanner(bytes: bytes, separator: separator.byte)
         guard let header = records.next() else { return problems }
-        problems += headerProblems(header.fields, decodeAsUTF8: invalid == nil)
+        problems += headerProblems(header.fields)
         var ragged = 0
         let budget = max(0, maxProblems - problems.count)
         while let record = records.next() {
@@ -135,10 +142,8 @@ struct CSVFileCheck {
     }
 
     /// Header names must match `csv.header_pattern` (lowercase ASCII, digits, `_`) and be unique.
-    func headerProblems(_ fields: [[UInt8]], decodeAsUTF8: Bool) -> [CSVProblem] {
-        let names = fields.map { bytes in
-            decodeAsUTF8 ? String(decoding: bytes, as: UTF8.self) : String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-        }
+    func headerProblems(_ fields: [[UInt8]]) -> [CSVProblem] {
+        let names = fields.map { String(decoding: $0, as: UTF8.self) }
         var problems: [CSVProblem] = []
         if let pattern = conventions.headerPattern {
             let bad = names.filter { $0.wholeMatch(of: pattern) == nil || $0 != $0.lowercased() }

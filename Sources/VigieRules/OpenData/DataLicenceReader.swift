@@ -19,8 +19,7 @@ struct DataLicenceReader {
         }
         let identifier = LicenceIdentifier(fingerprints: data.fingerprints)
         for entry in snapshot.entries where isDataLicenceFile(entry) {
-            guard let bytes = try reader.bytes(of: entry) else { continue }
-            let text = String(decoding: bytes, as: UTF8.self)
+            guard let text = try reader.text(of: entry)?.text else { continue }
             let identified = identifier.identify(text).compactMap(\.spdx)
             let named = names(in: FoldedText(text)).map(\.licence.id)
             let ids = identified.isEmpty ? (named.isEmpty ? ["NOASSERTION"] : named) : identified
@@ -32,15 +31,16 @@ struct DataLicenceReader {
             if let spdx = detection.match.spdx {
                 guard data.policy.data.contains(data.policy.canonical(spdx).lowercased()) else { continue }
                 found.append(licence(spdx, path: detection.path, line: nil, source: "repository_licence"))
-            } else if let entry = snapshot.entry(at: detection.path), let bytes = try reader.bytes(of: entry) {
-                for (named, line) in names(in: FoldedText(String(decoding: bytes, as: UTF8.self))) {
+            } else if let entry = snapshot.entry(at: detection.path), let decoded = try reader.text(of: entry) {
+                for (named, line) in names(in: FoldedText(decoded.text)) {
                     found.append(licence(named.id, path: entry.path, line: line, source: "repository_licence"))
                 }
             }
         }
         for entry in try readmes() {
-            guard let bytes = try reader.bytes(of: entry) else { continue }
-            for (licence, line) in names(in: FoldedText(String(decoding: bytes, as: UTF8.self))) {
+            guard let decoded = try reader.text(of: entry) else { continue }
+            let bytes = decoded.utf8
+            for (licence, line) in names(in: FoldedText(decoded.text)) {
                 found.append(self.licence(licence.id, path: entry.path, line: line, source: "readme"))
             }
             let lowered = asciiLowercased(bytes)

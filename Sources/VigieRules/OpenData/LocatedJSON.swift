@@ -263,11 +263,12 @@ private struct JSONScanner {
 
     func peek(_ character: Unicode.Scalar) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: character) }
 
-    /// Moves one byte on; a column is one character, so UTF-8 continuation bytes do not count.
+    /// Moves one byte on; a column is one character, so UTF-8 continuation bytes do not count. LF,
+    /// CRLF and a lone CR each end a line, as in the text decoding (`TextDecoding`).
     mutating func advance() {
         let byte = bytes[index]
         index += 1
-        if byte == 0x0A {
+        if byte == 0x0A || (byte == 0x0D && (index >= bytes.count || bytes[index] != 0x0A)) {
             line += 1
             column = 1
         } else if byte & 0xC0 != 0x80 {
@@ -315,8 +316,13 @@ private struct JSONScanner {
     /// The line and column of a byte offset (for Foundation's offsets and UTF-8 errors).
     func position(ofByte offset: Int) -> JSONPosition {
         var line = 1, column = 1
-        for byte in bytes.prefix(max(0, min(offset, bytes.count))) {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        for (index, byte) in bytes.prefix(max(0, min(offset, bytes.count))).enumerated() {
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return JSONPosition(line: line, column: column)
     }

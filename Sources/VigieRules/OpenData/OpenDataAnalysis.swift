@@ -128,7 +128,7 @@ public struct OpenDataAnalysis: Sendable {
         let toRead = byImportance(documents).map { ($0, Evidence.Source.documentation, false) }
             + code.map { ($0, Evidence.Source.code, true) } + configuration.map { ($0, Evidence.Source.code, false) }
         for (entry, source, isProgram) in toRead {
-            guard let bytes = try reader.bytes(of: entry) else { continue }
+            guard let bytes = try reader.text(of: entry)?.utf8 else { continue }
             let lowered = asciiLowercased(bytes)
             var lines: LineIndex?
             let lineAt = { (offset: Int) -> Int in

@@ -23,6 +23,9 @@ public struct ReadmeStructure: Sendable {
     /// Lines of images without alternative text.
     public let imagesWithoutAlt: [Int]
     public let document: MarkdownDocument?
+    /// How the README's bytes were read (`TextDecoding`), nil without a README.
+    public let encoding: TextEncoding?
+    public let lineEnding: LineEnding?
 
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> ReadmeStructure {
         try snapshot.analysis("readme-structure") { try ReadmeStructure(snapshot, data: data) }
@@ -35,11 +38,13 @@ public struct ReadmeStructure: Sendable {
         guard let file else {
             (format, language, sections, missingSections, linkCount, brokenLinks, imageCount, imagesWithoutAlt, document) =
                 ("none", nil, [], conventions.sections.map(\.key), 0, [], 0, [], nil)
+            (encoding, lineEnding) = (nil, nil)
             return
         }
         format = Self.format(of: file.path)
-        let text = try snapshot.text(of: file)
-        let document = MarkdownDocument(text)
+        let decoded = try snapshot.decodedText(of: file)
+        (encoding, lineEnding) = (decoded.encoding, decoded.lineEnding)
+        let document = MarkdownDocument(decoded.text)
         self.document = document
         language = Self.language(of: document.prose.map(\.text).joined(separator: " "), stopwords: conventions.stopwords)
 
@@ -144,6 +149,8 @@ public struct ReadmeStructure: Sendable {
         .object([
             "path": file.map { .string($0.path) } ?? .null,
             "format": .string(format),
+            "encoding": encoding.map { .string($0.rawValue) } ?? .null,
+            "line_ending": lineEnding.map { .string($0.rawValue) } ?? .null,
             "language": language.map { .string($0.rawValue) } ?? .null,
             "words": .int(readme.words),
             "body_words": .int(readme.bodyWords),

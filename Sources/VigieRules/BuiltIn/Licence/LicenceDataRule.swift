@@ -37,8 +37,8 @@ public struct LicenceDataRule: BuiltInRule {
             .map { Finding(path: $0.path, message: .same($0.match.spdx ?? "")) }
         evidence += try DeclaredLicences.of(snapshot, data: data).filter { $0.ids.contains { allowed.contains($0.lowercased()) } }
             .map { Finding(path: $0.path, line: $0.line, message: .same($0.expression)) }
-        for package in dataFiles where package.name == "datapackage.json" && package.size <= 1 << 20 {
-            let text = try snapshot.text(of: package).lowercased()
+        for package in dataFiles where package.name == "datapackage.json" && snapshot.size(of: package).map({ $0 <= 1 << 20 }) ?? false {
+            let text = (try snapshot.textUnlessBinary(of: package) ?? "").lowercased()
             if allowed.contains(where: { text.contains("\"\($0)\"") }) {
                 evidence.append(Finding(path: package.path, message: .same("licenses")))
             }

@@ -43,7 +43,10 @@ public struct OpenDataSizeRule: BuiltInRule {
         let analysis = try OpenDataAnalysis.of(snapshot, data: data, budget: budget)
         guard analysis.applicable else { return OpenDataScan.notApplicable(analysis) }
         let conventions = data.openData
-        let large = snapshot.entries.filter { conventions.isDataFile($0) && $0.size > maxBytes }
+        let large = snapshot.entries.compactMap { entry -> (entry: SnapshotEntry, size: Int64)? in
+            guard conventions.isDataFile(entry), let size = snapshot.size(of: entry), size > maxBytes else { return nil }
+            return (entry, size)
+        }
         let limit = maxBytes / 1_048_576
         guard !large.isEmpty else {
             return .pass(LocalizedText(fr: "Aucun fichier de données de plus de \(limit) Mio.", en: "No data file over \(limit) MiB."))
@@ -51,6 +54,6 @@ public struct OpenDataSizeRule: BuiltInRule {
         let mib = { (size: Int64) in String(Double(size * 10 / 1_048_576) / 10) }
         return .fail(LocalizedText(fr: "\(large.count) fichier(s) de données de plus de \(limit) Mio dans git.",
                                    en: "\(large.count) data file(s) over \(limit) MiB in git."),
-                     large.map { Finding(path: $0.path, message: LocalizedText(fr: "\(mib($0.size)) Mio", en: "\(mib($0.size)) MiB")) })
+                     large.map { Finding(path: $0.entry.path, message: LocalizedText(fr: "\(mib($0.size)) Mio", en: "\(mib($0.size)) MiB")) })
     }
 }

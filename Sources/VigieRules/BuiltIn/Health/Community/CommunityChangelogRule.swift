@@ -55,7 +55,7 @@ public struct CommunityChangelogRule: BuiltInRule {
                                        en: "No changelog (CHANGELOG, HISTORY, NEWS…) and no folder of release notes."))
         }
         let evidence = [Finding(path: file.path)]
-        if file.size == 0 {
+        if snapshot.size(of: file) == 0 {
             return .warn(LocalizedText(fr: "\(file.path) est vide.", en: "\(file.path) is empty."), evidence)
         }
         let latest = try snapshot.tags().max { ($0.time, $0.name) < ($1.time, $1.name) }
@@ -63,7 +63,7 @@ public struct CommunityChangelogRule: BuiltInRule {
             return .pass(LocalizedText(fr: "Journal des modifications : \(file.path).", en: "Changelog: \(file.path)."), evidence)
         }
         guard let text = try snapshot.readText(file, within: maxBytes) else {
-            return .warn(notReadOverCap(file, cap: maxBytes, parameter: "max_bytes"), evidence)
+            return .warn(notReadOverCap(file, in: snapshot, cap: maxBytes, parameter: "max_bytes"), evidence)
         }
         guard text.contains(version) else {
             return .warn(LocalizedText(fr: "\(file.path) ne mentionne pas la dernière version étiquetée, \(latest.name).",

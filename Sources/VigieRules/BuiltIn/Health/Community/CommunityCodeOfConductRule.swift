@@ -43,7 +43,7 @@ public struct CommunityCodeOfConductRule: BuiltInRule {
         let community = CommunityFiles.of(snapshot, data: data)
         if let file = community.codeOfConduct.first {
             let evidence = community.codeOfConduct.map { Finding(path: $0.path) }
-            if file.size == 0 {
+            if snapshot.size(of: file) == 0 {
                 return .warn(LocalizedText(fr: "\(file.path) est vide.", en: "\(file.path) is empty."), evidence)
             }
             return .pass(LocalizedText(fr: "Code de conduite : \(file.path).", en: "Code of conduct: \(file.path)."), evidence)

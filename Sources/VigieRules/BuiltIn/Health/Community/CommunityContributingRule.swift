@@ -57,7 +57,7 @@ public struct CommunityContributingRule: BuiltInRule {
         }
         let evidence = [Finding(path: guide.path)]
         guard let text = try snapshot.readText(guide, within: maxBytes) else {
-            return .warn(notReadOverCap(guide, cap: maxBytes, parameter: "max_bytes"), evidence)
+            return .warn(notReadOverCap(guide, in: snapshot, cap: maxBytes, parameter: "max_bytes"), evidence)
         }
         let words = ReadmeAnalysis.count(text).total
         if words < minWords {

@@ -92,7 +92,7 @@ public struct CommunityPubliccodeRule: BuiltInRule {
                                        en: "No publiccode.yml at the root: code.gouv.fr cannot describe the software."))
         }
         guard let text = try snapshot.readText(file, within: maxBytes) else {
-            return .warn(notReadOverCap(file, cap: maxBytes, parameter: "max_bytes"), [Finding(path: file.path)])
+            return .warn(notReadOverCap(file, in: snapshot, cap: maxBytes, parameter: "max_bytes"), [Finding(path: file.path)])
         }
         var document = PubliccodeValidator(schema: schema).validate(text)
         let licenceNote = try checkLicence(&document, snapshot)

@@ -56,14 +56,14 @@ public struct CommunitySecurityRule: BuiltInRule {
 
         for policy in community.securityPolicies {
             guard let text = try snapshot.readText(policy, within: maxBytes) else {
-                withoutAddress.append(Finding(path: policy.path, message: notReadOverCap(policy, cap: maxBytes, parameter: "max_bytes")))
+                withoutAddress.append(Finding(path: policy.path, message: notReadOverCap(policy, in: snapshot, cap: maxBytes, parameter: "max_bytes")))
                 continue
             }
             if conventions.hasContact(Substring(text)) { withAddress.append(Finding(path: policy.path)) } else { withoutAddress.append(Finding(path: policy.path)) }
         }
         for file in community.securityTxt {
             guard let text = try snapshot.readText(file, within: maxBytes) else {
-                withoutAddress.append(Finding(path: file.path, message: notReadOverCap(file, cap: maxBytes, parameter: "max_bytes")))
+                withoutAddress.append(Finding(path: file.path, message: notReadOverCap(file, in: snapshot, cap: maxBytes, parameter: "max_bytes")))
                 continue
             }
             let field = conventions.securityTxtContactField.lowercased()
