@@ -41,12 +41,12 @@ struct ErrorCaseTests {
         expectNoTrace(result)
     }
 
-    @Test("a missing object: 74, pointing at git fsck")
+    @Test("the audited commit's root tree missing: 74, pointing at git fsck (a missing blob is a partial audit: PartialRepositoryTests)")
     func corruptObject() throws {
         let scratch = try TemporaryDirectory()
         let repo = try FixtureBuilder.build("eig-complete", in: scratch)
-        let blob = try git(["rev-parse", "HEAD:README.md"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try FileManager.default.removeItem(at: repo.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))"))
+        let tree = try git(["rev-parse", "HEAD^{tree}"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(at: repo.appendingPathComponent(".git/objects/\(tree.prefix(2))/\(tree.dropFirst(2))"))
         let result = try runVigie(["audit", repo.path] + asOf)
         #expect(result.status == 74)
         #expect(result.stderr.hasPrefix("vigie: error: \(repo.path): missing or corrupt object ("))

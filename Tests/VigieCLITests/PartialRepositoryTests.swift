@@ -28,9 +28,15 @@ struct PartialRepositoryTests {
         func status(_ id: String) -> String? { checks[id]?["status"] as? String }
     }
 
+    /// Audits `repository` (exit 0 expected) and validates its scorecard against the published schema.
     static func audit(_ repository: URL, _ extra: [String] = []) throws -> Card {
         let result = try runVigie(["audit", repository.path] + options + extra)
         #expect(result.status == 0, "vigie audit \(repository.lastPathComponent) exited \(result.status): \(result.stderr)")
+        let file = repository.deletingLastPathComponent().appendingPathComponent(repository.lastPathComponent + ".scorecard.json")
+        try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let validator = PackagePaths.root.appendingPathComponent("scripts/validate-json.py")
+        let valid = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", validator.path, PackagePaths.schema.path, file.path])
+        #expect(valid.status == 0, "schema: \(valid.stdout)\(valid.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         return Card(json: json)
     }
