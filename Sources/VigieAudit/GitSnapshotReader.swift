@@ -16,6 +16,10 @@ final class GitSnapshotReader: SnapshotReader {
         return GitModules(bytes).urls
     }()
 
+    /// The paths `.gitattributes` sends to Git LFS: only those are opened to look for a pointer when a
+    /// size is asked (a pointer met while reading content is recognised anyway).
+    private lazy var lfs: LFSTracking = lfsTracking()
+
     init(repository: Repository, commit: ObjectID, listing: TreeListing) {
         self.repository = repository
         self.commit = commit
@@ -30,7 +34,7 @@ final class GitSnapshotReader: SnapshotReader {
         var found: [UnreadableEntry] = listing.unreadableFolders.map {
             UnreadableEntry(path: $0.path.display, reason: reason(for: $0.error), isFolder: true)
         }
-        let lfs = lfsTracking()
+        let lfs = self.lfs
         for entry in listing.entries {
             let path = entry.path.display
             if entry.kind == .submodule {
@@ -71,8 +75,9 @@ final class GitSnapshotReader: SnapshotReader {
         } catch {
             return .unreadable(reason(for: error))
         }
-        // A blob this small may be a Git LFS pointer: its content is elsewhere, its size is in the pointer.
-        if size <= Int64(LFSPointer.maximumSize), let bytes = try? repository.readBlob(id, cap: size), let pointer = LFSPointer(bytes) {
+        // A small blob LFS tracks is a pointer: its content is elsewhere, its size is in the pointer.
+        if size <= Int64(LFSPointer.maximumSize), !lfs.isEmpty, lfs.tracks(entry.path),
+           let bytes = try? repository.readBlob(id, cap: size), let pointer = LFSPointer(bytes) {
             return .unreadable(.lfsPointer(size: pointer.size))
         }
         return .readable(size: size)
@@ -81,7 +86,11 @@ final class GitSnapshotReader: SnapshotReader {
     func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8] {
         guard let id = ids[entry.path] else { throw UnreadableContent(path: entry.path, reason: absent) }
         do {
-            return try repository.readBlob(id, cap: cap)
+            let bytes = try repository.readBlob(id, cap: cap)
+            if bytes.count <= LFSPointer.maximumSize, let pointer = LFSPointer(bytes) {
+                throw UnreadableContent(path: entry.path, reason: .lfsPointer(size: pointer.size))
+            }
+            return bytes
         } catch let tooLarge as BlobTooLarge {
             throw ContentTooLarge(path: entry.path, size: tooLarge.size, cap: tooLarge.cap)
         } catch let error as GitError {

@@ -275,7 +275,14 @@ struct PartialRepositoryTests {
         let summary = try #require(index["summary"] as? [String: Any])
         #expect(summary["audited"] as? Int == 3 && summary["errors"] as? Int == 1 && summary["partial"] as? Int == 2)
         let markdown = try String(contentsOf: output.appendingPathComponent("index.md"), encoding: .utf8)
-        #expect(markdown.contains("partial"))
+        #expect(markdown.contains("[limit](limit.md) ⚠ partial audit"))
+        #expect(!markdown.contains("[intact](intact.md) ⚠"))
+        let site = source.scratch.appending("public")
+        #expect(try runVigie(["site", output.path, "--output", site.path, "--lang", "en"]).status == 0)
+        let html = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<span class=\"partial\"").count == 3) // limit and deleted
+        let page = try String(contentsOf: site.appendingPathComponent("repositories/limit.html"), encoding: .utf8)
+        #expect(page.contains("class=\"partial-note\""))
 
         // strict: true in the manifest: the partial ones become errors too.
         try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "name: Partial cohort", with: "name: Partial cohort\nstrict: true")
