@@ -1,7 +1,9 @@
 import CLibGit2
 
 extension Repository {
-    /// Every tag that leads to a commit, sorted by name. Tags of trees or blobs are left out.
+    /// Every tag that leads to a commit, sorted by name. Tags of trees or blobs are left out, and so
+    /// are tags whose object or commit cannot be read (absent from a partial or damaged copy): a
+    /// release list with one tag less, never an audit without releases.
     public func listTags() throws(GitError) -> [TagRecord] {
         var names = git_strarray()
         try check(git_tag_list(&names, pointer), "git_tag_list")
@@ -22,7 +24,12 @@ extension Repository {
         var commit: OpaquePointer?
         let status = git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT)
         if status == GIT_EINVALIDSPEC.rawValue || status == GIT_EPEEL.rawValue { return nil }
-        try check(status, "git_reference_peel")
+        do {
+            try check(status, "git_reference_peel")
+        } catch {
+            if error.isAbsentObject || error.isCorruptOrMissingObject { return nil }
+            throw error
+        }
         defer { git_object_free(commit) }
         let target = ObjectID(git_object_id(commit).pointee)
         var time = Int64(git_commit_time(commit))

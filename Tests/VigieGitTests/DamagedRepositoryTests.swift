@@ -62,6 +62,16 @@ struct DamagedRepositoryTests {
         #expect(try repository.firstParentChain(from: head.id).count == 4)
     }
 
+    @Test("a tag whose object is missing is left out of the tag list, not an error")
+    func missingTagObject() throws {
+        let scratch = try TemporaryDirectory()
+        let url = try FixtureBuilder.build("partial-source", in: scratch)
+        #expect(try Repository(discoveringFrom: url.path).listTags().map(\.name) == ["v1.0.0"])
+        let tag = try git(["-C", url.path, "rev-parse", "refs/tags/v1.0.0"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(at: url.appendingPathComponent(".git/objects/\(tag.prefix(2))/\(tag.dropFirst(2))"))
+        #expect(try Repository(discoveringFrom: url.path).listTags().isEmpty)
+    }
+
     @Test(".gitmodules, LFS pointers and LFS tracking patterns are read as git writes them")
     func fileFormats() {
         let modules = GitModules(Array("[submodule \"lib\"]\r\n\tpath = vendor/lib\r\n\turl = \"https://example.org/lib.git\"\n[submodule \"x\"]\n\tpath = x\n".utf8))
