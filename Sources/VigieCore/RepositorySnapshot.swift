@@ -186,10 +186,10 @@ public final class RepositorySnapshot {
         }
     }
 
-    /// The text of a file, decoded as UTF-8 (invalid bytes become U+FFFD), without a leading BOM.
+    /// The text of a file, through the one decoding every rule shares (TextDecoding.swift): UTF-8 with
+    /// or without BOM, UTF-16 with BOM, Windows-1252 otherwise; CRLF and CR become LF, so line numbers
+    /// are the file's; a binary file throws `BinaryContent`.
     public func text(of entry: SnapshotEntry, cap: Int64? = nil) throws -> String {
-        // One decoding for every rule (TextDecoding.swift): UTF-8 with or without BOM, UTF-16 with BOM,
-        // Windows-1252 otherwise; line breaks as LF; a binary file throws `BinaryContent`.
         try decodedText(of: entry, cap: cap).text
     }
 
