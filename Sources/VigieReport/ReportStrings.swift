@@ -24,6 +24,8 @@ public enum ReportStrings {
     public static let categories = LocalizedText(fr: "Catégories", en: "Categories")
     public static let allPassing = LocalizedText(fr: "Toutes les vérifications applicables passent.", en: "Every applicable check passes.")
     public static let noVerdict = LocalizedText(fr: "aucune vérification applicable", en: "no applicable check")
+    /// A category whose checks carry no weight (repository integrity): they inform, they do not score.
+    public static let informative = LocalizedText(fr: "pour information, hors score", en: "for information, not scored")
     public static let notScored = LocalizedText(fr: "non noté", en: "not scored")
     public static let shallow = LocalizedText(fr: "clone superficiel : l'historique est incomplet", en: "shallow clone: the history is incomplete")
     public static let empty = LocalizedText(fr: "dépôt vide : aucun commit publié", en: "empty repository: no commit yet")

@@ -25,9 +25,10 @@ public struct TextRenderer {
         if repo.partial { out.append("⚠ \(ReportStrings.partialNote[l])") }
         for category in card.categories {
             out.append("")
-            let score = category.score.map { "\($0)/100" } ?? ReportStrings.noVerdict[l]
-            out.append(bold("\(category.title)") + "  \(score)")
             let checks = card.checks.filter { $0.category == category.id }
+            let informative = !checks.isEmpty && checks.allSatisfy { $0.weight == 0 }
+            let score = category.score.map { "\($0)/100" } ?? (informative ? ReportStrings.informative : ReportStrings.noVerdict)[l]
+            out.append(bold("\(category.title)") + "  \(score)")
             // A whole family that does not apply (no web interface, no data) says so once.
             if checks.count > 1, checks.allSatisfy({ $0.status == .skip }), Set(checks.map(\.message)).count == 1 {
                 out.append("  \(paint(ReportStrings.statusSymbol(.skip), statusColor(.skip))) \(dim(ReportStrings.statusName(.skip)[l])) \(sanitize(checks[0].message))")
