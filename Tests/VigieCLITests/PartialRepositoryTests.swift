@@ -211,6 +211,21 @@ struct PartialRepositoryTests {
         }
     }
 
+    @Test("vigie history on a cut history and a missing blob: a point per period from the commits present, never an abort")
+    func historyOnDamage() throws {
+        let source = try Source()
+        let copy = try source.copy("history")
+        try RepositoryDamage.deleteOldestCommits(2, in: copy)
+        try RepositoryDamage.deleteBlob("docs/guide.md", in: copy)
+        let result = try runVigie(["history", copy.path, "--every", "quarter", "--as-of", "2026-06-30", "--lang", "en", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let points = try #require(json["points"] as? [[String: Any]])
+        // The first-parent line stops at the missing commit: the first point is the quarter of 2025-06-15.
+        #expect(points.count == 5)
+        #expect(points.allSatisfy { $0["score"] is Int })
+    }
+
     @Test("LFS pointers for a README and a CSV: named with the real size, their rules are errors, the others match the twin with content")
     func lfsPointers() throws {
         let scratch = try TemporaryDirectory("vigie-lfs")
