@@ -109,6 +109,48 @@ struct HealthSecretsTests {
         #expect(try evaluateHealthRule("security.secrets", ["settings.py": "API_TOKEN = 'Zq7Lm2Np9Rt4Vw3X'\n"]).status == .pass)
     }
 
+    @Test("example, template and sample .env files are read as examples; real token shapes in them still count")
+    func exampleFiles() throws {
+        let values = "API_TOKEN=Zq7Lm2Np9Rt4Vw3X\nSECRET_KEY=demo\nDB_PASSWORD=Tr0ub4dor&3\n"
+        for name in ["example-env-file.env", "deploy/example-prod.env", "config/sample.env", "app.env.tpl", "docker/.env.local.dist",
+                     ".env.tpl", "env/template-staging.env"] {
+            #expect(try evaluateHealthRule("security.secrets", [name: values]).status == .pass, "\(name)")
+        }
+        let token = try evaluateHealthRule("security.secrets", ["example-env-file.env": "API_TOKEN=demo\nGH_TOKEN=\(Self.github)\n"])
+        #expect(token.status == .fail)
+        #expect(token.findings.map(\.line) == [2])
+        #expect(token.findings.first?.message?.en.hasPrefix("GitHub token (ghp_") == true)
+        let key = try evaluateHealthRule("security.secrets", ["config.sample": Self.pem()])
+        #expect(key.status == .fail)
+    }
+
+    @Test("placeholder values in a .env: local defaults, demo, xxx, <…>, ${…}, your-…, empty and very short values")
+    func envPlaceholderValues() throws {
+        let env = """
+            POSTGRES_PASSWORD=password
+            ADMIN_PASSWORD="Admin"
+            API_TOKEN=demo
+            SECRET_KEY=demo-key-for-the-readme
+            CLIENT_SECRET=xxx
+            AUTH_KEY=xxxxxxxxxxxxxxxx
+            ACCESS_KEY=<your access key>
+            PRIVATE_KEY=${PRIVATE_KEY}
+            SESSION_SECRET=your-session-secret
+            MAIL_PASSWORD=
+            DATABASE_PASSWORD=djpwd
+            REDIS_PASSWORD=1234
+            SMTP_PASSWORD=Kp9w2Lx7Qz
+
+            """
+        let outcome = try evaluateHealthRule("security.secrets", [".env": env])
+        #expect(outcome.status == .fail)
+        // Only the last line is a value worth revoking; its length is shown, never the value.
+        #expect(outcome.findings.map(\.line) == [13])
+        #expect(outcome.findings.first?.message?.en == "variable SMTP_PASSWORD given a value in a .env file (10 characters)")
+        // A value merely containing a placeholder word inside a random run still counts.
+        #expect(try evaluateHealthRule("security.secrets", [".env": "API_TOKEN=Qz7demoLm2Np9Rt\n"]).status == .fail)
+    }
+
     @Test("a message never holds the value, even when the variable's name spells it")
     func maskingGuard() throws {
         let outcome = try evaluateHealthRule("security.secrets", [".env": "MY_TOKEN=MY_TOKEN\n"])

@@ -34,13 +34,17 @@ struct SecretConventions: @unchecked Sendable {
     let placeholders: [String]
     /// Lower case; found only at the start or end of a word of the value.
     let placeholderWords: [String]
+    /// Lower case; the whole value (a local default such as `password`).
+    let placeholderValues: Set<String>
+    /// Shortest `.env` value that counts, whitespace apart.
+    let envMinValueLength: Int
     let allowMarkers: [[UInt8]]
     let kinds: [Kind]
 
     init?(_ node: Node, reader: YAMLReader) {
         guard let fields = HealthFields(node, what: "secrets", allowed: [
             "skip", "binary_extensions", "priority", "env_files", "env_examples", "env_secret_words", "placeholders", "placeholder_words",
-            "allow_markers", "kinds",
+            "placeholder_values", "env_min_value_length", "allow_markers", "kinds",
         ], reader: reader) else { return nil }
         guard let skip = fields.patterns("skip"), let binary = fields.strings("binary_extensions"),
               let priority = fields.patterns("priority"), let envFiles = fields.patterns("env_files"),
@@ -81,11 +85,14 @@ struct SecretConventions: @unchecked Sendable {
         self.envSecretWords = words.map { $0.uppercased() }
         self.placeholders = placeholders.map { $0.lowercased() }.filter { !$0.isEmpty }
         self.placeholderWords = placeholderWords.map { $0.lowercased() }.filter { !$0.isEmpty }
+        self.placeholderValues = Set((fields.strings("placeholder_values", required: false) ?? []).map { $0.lowercased() })
+        self.envMinValueLength = max(1, fields.int("env_min_value_length") ?? 1)
         self.allowMarkers = markers.map { Array($0.utf8) }
     }
 
     /// True when `value` says it is not a real secret (EXAMPLE, changeme, <token>, ${VAR}…).
     func isPlaceholder(_ value: Substring) -> Bool {
+        if placeholderValues.contains(value.lowercased()) { return true }
         let lowered = Array(value.lowercased().utf8)
         if placeholders.contains(where: { contains(lowered, Array($0.utf8)) }) { return true }
         return placeholderWords.contains { word in Self.occursAtWordEdge(Array(word.utf8), in: lowered) }

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Precision and recall of vigie's `security.secrets` against Yelp's detect-secrets, on the mirrors
+of bench/corpus.txt. A development-time measure (docs/health.md, "Accuracy"), never run in CI.
+
+For each repository: the files of the audited revision are extracted to a temporary folder
+(`git archive`, or blob by blob with `git cat-file` when the mirror lacks some blobs), detect-secrets
+scans that folder (it only reads files: nothing from the repository is executed), and vigie audits
+the mirror itself with `--select security.secrets`. Findings are compared by (path, line).
+
+    pip install detect-secrets
+    swift build --scratch-path .build-sec
+    VIGIE=.build-sec/debug/vigie python3 bench/secrets-agreement.py [--corpus bench/corpus.txt] [--verbose]
+
+Two references are printed: every detect-secrets plugin, and the plugins that look for the same
+things as vigie (token shapes, private keys, and secret-named variables of .env files). The
+entropy and keyword plugins flag any random-looking string or any `password = …` in code: they
+are printed apart, because vigie does not try to find those (docs/health.md).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections import Counter, defaultdict
+
+MIRRORS = os.environ.get("MIRRORS", "/work/.mirror")
+# detect-secrets plugins whose findings vigie's kinds cover (rules/data/health.yml `secrets.kinds`).
+SHAPE_PLUGINS = {
+    "AWS Access Key", "GitHub Token", "GitLab Token", "Private Key", "Slack Token", "Google API Key",
+    "Stripe Access Key", "Twilio API Key", "NPM tokens", "SendGrid API Key", "JSON Web Token",
+    "Azure Storage Account access key", "Discord Bot Token", "Mailchimp Access Key", "OpenAI Token",
+    "PyPI Token", "Square OAuth Secret", "Telegram Bot Token", "IBM Cloud IAM Key", "Artifactory Credentials",
+    "Basic Auth Credentials", "Cloudant Credentials", "IBM COS HMAC Credentials", "SoftLayer Credentials",
+}
+ENV_NAMES = (".env",)
+
+
+def git_dir(name):
+    base = os.path.join(MIRRORS, name.replace("/", "+"), "repo")
+    return os.path.join(base, ".git") if os.path.isdir(os.path.join(base, ".git")) else base
+
+
+def extract(gitdir, ref, into):
+    """The files of `ref` under `into`; returns how many blobs were absent from the mirror."""
+    archive = subprocess.run(["git", "--git-dir", gitdir, "archive", "--format=tar", ref], capture_output=True)
+    if archive.returncode == 0:
+        with tempfile.TemporaryFile() as tar:
+            tar.write(archive.stdout)
+            tar.seek(0)
+            with tarfile.open(fileobj=tar) as members:
+                # Regular files and folders only: no links, no devices (nothing points outside `into`).
+                safe = [m for m in members.getmembers() if (m.isfile() or m.isdir()) and not m.name.startswith("/") and ".." not in m.name.split("/")]
+                members.extractall(into, members=safe)
+        return 0
+    # A mirror without some blobs: each present blob, one by one.
+    listing = subprocess.run(["git", "--git-dir", gitdir, "ls-tree", "-r", "-z", "--full-tree", ref], capture_output=True, check=True).stdout
+    absent = 0
+    for record in listing.split(b"\0"):
+        if not record:
+            continue
+        meta, path = record.split(b"\t", 1)
+        mode, kind, oid = meta.split()
+        if kind != b"blob" or mode == b"120000":
+            continue
+        blob = subprocess.run(["git", "--git-dir", gitdir, "cat-file", "blob", oid], capture_output=True)
+        if blob.returncode != 0:
+            absent += 1
+            continue
+        parts = path.decode("utf-8", "surrogateescape").split("/")
+        if any(p in ("", ".", "..") for p in parts):
+            continue
+        target = os.path.join(into, *parts)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as out:
+            out.write(blob.stdout)
+    return absent
+
+
+def detect_secrets(folder):
+    """(path, line) → set of detect-secrets types."""
+    run = subprocess.run(["detect-secrets", "scan", "--all-files", "."], cwd=folder, capture_output=True, text=True)
+    found = defaultdict(set)
+    if run.returncode != 0:
+        print(f"  detect-secrets failed: {run.stderr.strip()[:200]}", file=sys.stderr)
+        return found
+    for path, items in json.loads(run.stdout).get("results", {}).items():
+        path = path[2:] if path.startswith("./") else path
+        for item in items:
+            found[(path, item["line_number"])].add(item["type"])
+    return found
+
+
+def vigie(binary, gitdir, ref):
+    """(path, line) of vigie's security.secrets findings."""
+    command = [binary, "audit", gitdir, "--select", "security.secrets", "--format", "json", "--lang", "en", "--as-of", "2026-11-30"]
+    if ref != "HEAD":
+        command += ["--ref", ref]
+    run = subprocess.run(command, capture_output=True, text=True)
+    try:
+        card = json.loads(run.stdout)
+    except json.JSONDecodeError:
+        print(f"  vigie failed ({run.returncode}): {run.stderr.strip()[:200]}", file=sys.stderr)
+        return None
+    found = set()
+    for check in card.get("checks", []):
+        if check.get("id") == "security.secrets" and check.get("status") == "fail":
+            found |= {(e["path"], e["line"]) for e in check.get("evidence", []) if e.get("line")}
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "corpus.txt"))
+    parser.add_argument("--verbose", action="store_true", help="list every disagreement (paths and lines, never values)")
+    args = parser.parse_args()
+    binary = os.environ.get("VIGIE", ".build-sec/debug/vigie")
+    entries = []
+    for line in open(args.corpus, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, ref = line.partition("@")
+            entries.append((name, ref or "HEAD"))
+
+    totals = Counter()
+    by_type = Counter()
+    by_type_found = Counter()
+    print(f"{'repository':48} {'vigie':>5} {'ds-all':>6} {'ds-ref':>6} {'both':>5}")
+    for name, ref in entries:
+        gitdir = git_dir(name)
+        if not os.path.isdir(gitdir):
+            print(f"{name:48} not fetched")
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            absent = extract(gitdir, ref, folder)
+            reference_all = detect_secrets(folder)
+        ours = vigie(binary, gitdir, ref)
+        if ours is None:
+            continue
+        # The reference vigie is measured against: token shapes and private keys anywhere, and
+        # detect-secrets' keyword plugin only in .env files (vigie's name-based detection).
+        reference = {key for key, types in reference_all.items()
+                     if types & SHAPE_PLUGINS or ("Secret Keyword" in types and os.path.basename(key[0]).startswith(ENV_NAMES) or key[0].endswith(".env"))}
+        both = ours & reference
+        totals["vigie"] += len(ours)
+        totals["reference"] += len(reference)
+        totals["all"] += len(reference_all)
+        totals["both"] += len(both)
+        totals["ours_in_all"] += len(ours & set(reference_all))
+        for key, types in reference_all.items():
+            for kind in types:
+                by_type[kind] += 1
+                by_type_found[kind] += key in ours
+        note = f"  ({absent} blob(s) absent)" if absent else ""
+        print(f"{name + ('@' + ref if ref != 'HEAD' else ''):48} {len(ours):5} {len(reference_all):6} {len(reference):6} {len(both):5}{note}")
+        if args.verbose:
+            for path, line in sorted(ours - reference):
+                print(f"    vigie only: {path}:{line}" + (f" (detect-secrets: {', '.join(sorted(reference_all[(path, line)]))})" if (path, line) in reference_all else ""))
+            for path, line in sorted(reference - ours):
+                print(f"    detect-secrets only: {path}:{line} ({', '.join(sorted(reference_all[(path, line)]))})")
+
+    def ratio(a, b):
+        return f"{a}/{b} = {100 * a / b:.0f} %" if b else f"{a}/0 = n/a"
+    print()
+    print("Against token shapes, private keys and .env keywords (the reference):")
+    print(f"  precision {ratio(totals['both'], totals['vigie'])}   recall {ratio(totals['both'], totals['reference'])}")
+    print("Against every detect-secrets plugin (entropy and keyword detectors included):")
+    print(f"  precision {ratio(totals['ours_in_all'], totals['vigie'])}   recall {ratio(totals['ours_in_all'], totals['all'])}")
+    print("detect-secrets lines by plugin (also found by vigie):")
+    for kind, count in by_type.most_common():
+        print(f"  {kind:40} {count:5} ({by_type_found[kind]})")
+
+
+if __name__ == "__main__":
+    main()
