@@ -20,6 +20,9 @@ public struct OpenDataAnalysis: Sendable {
         public let path: String
         public let line: Int?
         public let detail: String
+        /// Set when the signal shows the repository *uses* open data (`download`, `api`,
+        /// `attribution`, `footer`): alone, such signals do not make it a data publisher.
+        public var consumption: String? = nil
     }
 
     /// A pointer to where the data is published.
@@ -31,6 +34,8 @@ public struct OpenDataAnalysis: Sendable {
         public let line: Int?
         public let url: String?
         public let source: Source
+        /// As for signals: the link credits or downloads someone's data, it does not publish any.
+        public var consumption: String? = nil
     }
 
     /// A data licence declared somewhere.
@@ -54,14 +59,44 @@ public struct OpenDataAnalysis: Sendable {
     /// Files looked at (outside the excluded folders).
     public let filesExamined: Int
 
-    public var applicable: Bool { !signals.isEmpty }
+    /// The repository produces or publishes data: a signal that is not only consumption.
+    public var applicable: Bool { signals.contains { $0.consumption == nil } }
 
-    /// Evidence that says where the data is published (documentation and metadata; code references apart).
+    /// Signals showing the repository uses open data (downloads, citations, site footers).
+    public var consumption: [Signal] { signals.filter { $0.consumption != nil } }
+
+    /// The repository uses open data but publishes none: the open-data rules skip and say why.
+    public var onlyConsumes: Bool { !applicable && !consumption.isEmpty }
+
+    /// Evidence that says where the data is published (documentation and metadata; code references
+    /// and credited sources apart).
     public func publication(kinds: Set<String>) -> [Evidence] {
-        evidence.filter { kinds.contains($0.kind) && $0.source != .code }
+        evidence.filter { kinds.contains($0.kind) && $0.source != .code && $0.consumption == nil }
     }
 
     public var reason: LocalizedText {
+        if onlyConsumes {
+            let describe = { (signal: Signal, french: Bool) -> String in
+                let place = signal.path + (signal.line.map { ":\($0)" } ?? "")
+                switch (signal.consumption ?? "", french) {
+                case ("download", true): return "du code qui télécharge depuis data.gouv.fr (\(place))"
+                case ("download", false): return "code downloading from data.gouv.fr (\(place))"
+                case ("api", true): return "du code qui lit l'API de data.gouv.fr sans y écrire (\(place))"
+                case ("api", false): return "code reading the data.gouv.fr API without writing to it (\(place))"
+                case ("attribution", true): return "une source citée (\(place))"
+                case ("attribution", false): return "a credited source (\(place))"
+                case ("footer", true): return "un lien de pied ou d'en-tête de page (\(place))"
+                case ("footer", false): return "a page footer or header link (\(place))"
+                default: return place
+                }
+            }
+            let used = consumption.prefix(3)
+            return LocalizedText(
+                fr: "Le dépôt utilise des données ouvertes mais n'en publie pas : " + used.map { describe($0, true) }.joined(separator: " ; ")
+                    + ". Télécharger, citer ou lier un jeu de données n'est pas le publier.",
+                en: "The repository uses open data but publishes none: " + used.map { describe($0, false) }.joined(separator: "; ")
+                    + ". Downloading, crediting or linking to a dataset is not publishing it.")
+        }
         guard applicable else {
             return LocalizedText(
                 fr: "Pas de données : ni dossier de données, ni datapackage.json ou schéma TableSchema, ni lien ou appel à data.gouv.fr, ni code écrivant du CSV, GeoJSON ou Parquet parmi \(filesExamined) fichiers.",
@@ -81,8 +116,9 @@ public struct OpenDataAnalysis: Sendable {
             default: return place
             }
         }
-        return LocalizedText(fr: "Données : " + signals.prefix(3).map { describe($0, true) }.joined(separator: " ; ") + ".",
-                             en: "Data: " + signals.prefix(3).map { describe($0, false) }.joined(separator: "; ") + ".")
+        let producing = signals.filter { $0.consumption == nil }
+        return LocalizedText(fr: "Données : " + producing.prefix(3).map { describe($0, true) }.joined(separator: " ; ") + ".",
+                             en: "Data: " + producing.prefix(3).map { describe($0, false) }.joined(separator: "; ") + ".")
     }
 
     /// The analysis for `budget`, computed once per snapshot and budget.
@@ -135,24 +171,35 @@ public struct OpenDataAnalysis: Sendable {
                 if lines == nil { lines = LineIndex(bytes) }
                 return lines!.line(at: offset)
             }
-            if conventions.linkHints.contains(where: { contains(lowered, $0) }) {
+            // Licence texts hold the licence's own links (the Licence Ouverte cites `datasets/xxx/`).
+            if conventions.linkHints.contains(where: { contains(lowered, $0) }) && !conventions.isLicenceText(entry.path) {
+                let isPage = Self.firstMarker(conventions.footerMarkers, in: lowered) != nil
+                // Code (or CI) that uploads to data.gouv.fr publishes; code that only reads a URL downloads.
+                let writes = source == .code && Self.firstMarker(conventions.apiPublishMarkers, in: lowered) != nil
                 for (url, offset) in Self.urls(in: lowered, hints: conventions.linkHints) {
+                    guard !conventions.isPlaceholderURL(url) else { continue }
                     // Each distinct URL is classified once and reported once, where it first appears.
                     guard seenURLs.insert(url).inserted else { continue }
                     guard let kind = conventions.links.first(where: { url.prefixMatch(of: $0.pattern) != nil })?.kind
                     else { continue }
                     let line = lineAt(offset)
-                    evidence.append(Evidence(kind: kind, path: entry.path, line: line, url: url, source: source))
-                    if linkSignals.insert(entry.path).inserted {
-                        signals.append(Signal(kind: "link", path: entry.path, line: line, detail: kind == "api" ? "data.gouv.fr API" : "data.gouv.fr " + kind))
+                    let consumption: String? = source == .code ? (writes ? nil : "download")
+                        : isPage ? "footer"
+                        : Self.firstMarker(conventions.attributionWords, in: Self.line(around: offset, in: lowered)) != nil ? "attribution" : nil
+                    evidence.append(Evidence(kind: kind, path: entry.path, line: line, url: url, source: source, consumption: consumption))
+                    if linkSignals.insert(entry.path + (consumption ?? "")).inserted {
+                        signals.append(Signal(kind: "link", path: entry.path, line: line,
+                                              detail: kind == "api" ? "data.gouv.fr API" : "data.gouv.fr " + kind, consumption: consumption))
                     }
                 }
             }
             guard isProgram else { continue }
             if let (marker, offset) = Self.firstMarker(conventions.apiMarkers, in: lowered) {
                 let line = lineAt(offset)
-                evidence.append(Evidence(kind: "api", path: entry.path, line: line, url: nil, source: .code))
-                signals.append(Signal(kind: "api", path: entry.path, line: line, detail: marker))
+                // Reading the API is using open data; writing to it (an upload, an API key) is publishing.
+                let writes = Self.firstMarker(conventions.apiPublishMarkers, in: lowered) != nil
+                evidence.append(Evidence(kind: "api", path: entry.path, line: line, url: nil, source: .code, consumption: writes ? nil : "api"))
+                signals.append(Signal(kind: "api", path: entry.path, line: line, detail: marker, consumption: writes ? nil : "api"))
             }
             if let (marker, offset) = Self.firstMarker(conventions.pipelineMarkers, in: lowered) {
                 signals.append(Signal(kind: "pipeline", path: entry.path, line: lineAt(offset), detail: marker))
@@ -187,11 +234,29 @@ public struct OpenDataAnalysis: Sendable {
         return found.sorted { $0.1 < $1.1 }
     }
 
-    /// The first marker found (in list order) and its offset.
+    /// The first marker found (in list order) and its offset. A marker that starts (ends) with an
+    /// ASCII letter or digit must not have one just before (after) it: words, not substrings, so
+    /// `udata` is not found in `menudata`.
     static func firstMarker(_ markers: [[UInt8]], in lowered: [UInt8]) -> (String, Int)? {
+        let isWordByte = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || byte == 0x5F }
         for marker in markers {
-            if let offset = offsets(of: marker, in: lowered).first { return (String(decoding: marker, as: UTF8.self), offset) }
+            guard let first = marker.first, let last = marker.last else { continue }
+            for offset in offsets(of: marker, in: lowered) {
+                let end = offset + marker.count
+                if isWordByte(first) && offset > 0 && isWordByte(lowered[offset - 1]) { continue }
+                if isWordByte(last) && end < lowered.count && isWordByte(lowered[end]) { continue }
+                return (String(decoding: marker, as: UTF8.self), offset)
+            }
         }
         return nil
+    }
+
+    /// The bytes of the line holding `offset`.
+    static func line(around offset: Int, in bytes: [UInt8]) -> [UInt8] {
+        guard offset >= 0, offset <= bytes.count else { return [] }
+        var start = offset, end = offset
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        return Array(bytes[start..<end])
     }
 }

@@ -29,6 +29,15 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     let codeNames: Set<String>
     let configExtensions: Set<String>
     let linkHints: [[UInt8]]
+    // Consuming is not publishing
+    /// Lowercased (ASCII letters folded), matched as whole words.
+    let attributionWords: [[UInt8]]
+    let footerMarkers: [[UInt8]]
+    let apiPublishMarkers: [[UInt8]]
+    /// Lowercased last path segments of example URLs.
+    let placeholderSlugs: Set<String>
+    /// Upper-case stems of licence files (whose links are the licence's own).
+    let licenceFileStems: [String]
     // Publication evidence
     let links: [(kind: String, pattern: Regex<AnyRegexOutput>)]
     /// Evidence kinds that say where the data is published.
@@ -54,7 +63,7 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
 
     init?(root: Node, reader: YAMLReader) {
         guard let file = YAMLFields(root, reader: reader, what: "the file", allowed: [
-            "schema_version", "data_files", "pipeline_markers", "api_markers", "documents", "code", "link_hints", "links",
+            "schema_version", "data_files", "pipeline_markers", "api_markers", "documents", "code", "link_hints", "consumption", "links",
             "publication_kinds", "licences", "licence_files", "datapackage", "tableschema", "csv",
         ]) else { return nil }
         let lower = { (values: [String]) in values.map { $0.lowercased() } }
@@ -74,6 +83,13 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         codeNames = Set(code?.strings("names", required: false) ?? [])
         configExtensions = Set(lower(code?.strings("config_extensions", required: false) ?? []))
         linkHints = bytes(file.strings("link_hints"))
+        let consumption = file.fields("consumption", allowed: ["attribution_words", "footer_markers", "api_publish_markers",
+                                                               "placeholder_slugs", "licence_file_stems"])
+        attributionWords = bytes(consumption?.strings("attribution_words") ?? [])
+        footerMarkers = bytes(consumption?.strings("footer_markers") ?? [])
+        apiPublishMarkers = bytes(consumption?.strings("api_publish_markers") ?? [])
+        placeholderSlugs = Set(lower(consumption?.strings("placeholder_slugs") ?? []))
+        licenceFileStems = (consumption?.strings("licence_file_stems") ?? []).map { $0.uppercased() }
 
         links = file.items("links", allowed: ["kind", "pattern"]).compactMap { item in
             guard let kind = item.string("kind"), let node = item.value("pattern"), let pattern = item.regex(node, what: "links[].pattern")
@@ -130,6 +146,26 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     func isDataFile(_ entry: SnapshotEntry) -> Bool {
         guard entry.isRegularFile, let ext = entry.lowercasedExtension else { return false }
         return dataExtensions.contains(ext) || (dataFolderExtensions.contains(ext) && isInDataFolder(entry))
+    }
+
+    /// A licence text: a root file named after a licence stem (LICENSE, LICENCE.md, Licence_CeCILL…)
+    /// or any file of a root licence folder (LICENSES/).
+    func isLicenceText(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard let first = parts.first?.uppercased() else { return false }
+        return licenceFileStems.contains { stem in
+            guard first.hasPrefix(stem) else { return false }
+            let rest = first.dropFirst(stem.count)
+            return rest.first.map { ".-_ ".contains($0) } ?? true
+        }
+    }
+
+    /// True when the URL's last path segment is an example slug (`…/datasets/xxx/`).
+    func isPlaceholderURL(_ url: String) -> Bool {
+        let segments = url.split(separator: "/").map { $0.lowercased() }
+        guard let last = segments.last else { return false }
+        let bare = last.split(separator: "?").first.map(String.init) ?? last
+        return placeholderSlugs.contains(bare) || (bare.hasPrefix("<") && bare.hasSuffix(">")) || bare.hasPrefix("{")
     }
 
     func isDocument(_ entry: SnapshotEntry) -> Bool {

@@ -11,14 +11,21 @@ public struct OpenDataFacts: FactProvider {
         let analysis = try OpenDataAnalysis.of(snapshot, data: data, budget: OpenDataScanDefaults.budget)
         var object: [String: JSONValue] = [
             "applicable": .bool(analysis.applicable),
+            "only_consumes": .bool(analysis.onlyConsumes),
             "reason": .string(analysis.reason[context.language]),
+            // `consumption` only where the place shows the repository uses open data (download, api, attribution, footer).
             "signals": .array(analysis.signals.map { signal in
-                .object(["kind": .string(signal.kind), "path": .string(signal.path), "line": signal.line.map(JSONValue.int) ?? .null,
-                         "detail": .string(signal.detail)])
+                var object: [String: JSONValue] = ["kind": .string(signal.kind), "path": .string(signal.path),
+                                                   "line": signal.line.map(JSONValue.int) ?? .null, "detail": .string(signal.detail)]
+                if let consumption = signal.consumption { object["consumption"] = .string(consumption) }
+                return .object(object)
             }),
             "evidence": .array(analysis.evidence.map { evidence in
-                .object(["kind": .string(evidence.kind), "path": .string(evidence.path), "line": evidence.line.map(JSONValue.int) ?? .null,
-                         "url": evidence.url.map(JSONValue.string) ?? .null, "source": .string(evidence.source.rawValue)])
+                var object: [String: JSONValue] = ["kind": .string(evidence.kind), "path": .string(evidence.path),
+                                                   "line": evidence.line.map(JSONValue.int) ?? .null, "url": evidence.url.map(JSONValue.string) ?? .null,
+                                                   "source": .string(evidence.source.rawValue)]
+                if let consumption = evidence.consumption { object["consumption"] = .string(consumption) }
+                return .object(object)
             }),
             "licences": .array(analysis.licences.map { licence in
                 .object(["id": .string(licence.id), "path": .string(licence.path), "line": licence.line.map(JSONValue.int) ?? .null,

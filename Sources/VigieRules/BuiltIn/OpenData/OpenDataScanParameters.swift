@@ -16,8 +16,19 @@ enum OpenDataScan {
         ScanBudget(perFile: parameters.int("max_file_bytes"), total: parameters.int("max_scan_bytes"))
     }
 
+    /// The skip of a repository without data; one that only uses open data lists where it does.
     static func notApplicable(_ analysis: OpenDataAnalysis) -> RuleOutcome {
-        .skip(LocalizedText(fr: "Sans objet. " + analysis.reason.fr, en: "Not applicable. " + analysis.reason.en))
+        let findings = analysis.consumption.prefix(10).map { signal in
+            let what: LocalizedText = switch signal.consumption {
+            case "download": LocalizedText(fr: "téléchargement de données ouvertes", en: "open data downloaded")
+            case "api": LocalizedText(fr: "lecture de l'API de data.gouv.fr", en: "data.gouv.fr API read")
+            case "attribution": LocalizedText(fr: "source citée", en: "credited source")
+            default: LocalizedText(fr: "lien de navigation", en: "navigation link")
+            }
+            return Finding(path: signal.path, line: signal.line, message: what)
+        }
+        return RuleOutcome(status: .skip, message: LocalizedText(fr: "Sans objet. " + analysis.reason.fr, en: "Not applicable. " + analysis.reason.en),
+                           findings: Array(findings))
     }
 
     static let communes = "code_insee,nom_commune,population\n01001,L'Abergement-Clémenciat,832\n01002,L'Abergement-de-Varey,267\n"

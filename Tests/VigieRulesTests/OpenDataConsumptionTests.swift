@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import VigieCore
+import VigieRules
+import VigieTestSupport
+
+/// Publishing is not consuming: downloads, credited sources, site footers, the Licence Ouverte's own
+/// example URL and identifiers that merely contain "udata" do not make a repository a data publisher.
+@Suite("Open data: using open data is not publishing it")
+struct OpenDataConsumptionTests {
+    let context = AuditContext(asOf: Day(iso: "2026-01-01")!, language: .en)
+
+    func analysis(_ files: [String: String]) throws -> OpenDataAnalysis {
+        try OpenDataAnalysis.of(scanSnapshot(scanFiles(files)).0, data: ruleData, budget: OpenDataScanDefaults.budget)
+    }
+
+    @Test("a repository that only uses open data skips, and the skip lists where it uses it", arguments: [
+        (["src/fetch.py": "import requests\nrows = requests.get('https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666')\n"],
+         "download", "src/fetch.py", 2),
+        (["src/client.js": "const base = 'https://www.data.gouv.fr/api/1/';\nfetch(base + 'datasets/?q=' + query) // udata\n"],
+         "api", "src/client.js", 1),
+        (["lib/search.py": "from datagouv import Client\nClient().search('communes')\n"], "api", "lib/search.py", 1),
+        (["README.md": "# Carte\n\nSource : [BAN](https://www.data.gouv.fr/fr/datasets/base-adresse-nationale/).\n"], "attribution", "README.md", 3),
+        (["README.md": "# Map\n\nData from https://www.data.gouv.fr/fr/datasets/communes/ (Licence Ouverte).\n"], "attribution", "README.md", 3),
+        (["site/index.html": "<footer class=\"fr-footer\">\n<a href=\"https://www.data.gouv.fr/fr/organizations/etalab/\">data.gouv.fr</a>\n</footer>\n"],
+         "footer", "site/index.html", 2),
+    ] as [([String: String], String, String, Int)])
+    func onlyConsumes(_ files: [String: String], _ consumption: String, _ path: String, _ line: Int) throws {
+        let found = try analysis(files)
+        #expect(!found.applicable)
+        #expect(found.onlyConsumes)
+        #expect(found.consumption.first?.consumption == consumption)
+        #expect(found.reason.en.hasPrefix("The repository uses open data but publishes none:"))
+        #expect(found.reason.fr.hasPrefix("Le dépôt utilise des données ouvertes mais n'en publie pas :"))
+        var snapshotFiles = files
+        snapshotFiles["LICENSE"] = "MIT"
+        let outcome = try evaluateHealthRule("open_data.published", snapshotFiles)
+        #expect(outcome.status == .skip)
+        #expect(outcome.findings.first?.path == path)
+        #expect(outcome.findings.first?.line == line)
+        #expect(try evaluateHealthRule("open_data.licence", snapshotFiles).status == .skip)
+    }
+
+    @Test("writing to data.gouv.fr, or a dataset link not framed as a source, is still publication")
+    func stillPublishing() throws {
+        let upload = try analysis(["publish.py": "requests.post(f\"https://www.data.gouv.fr/api/1/datasets/{ID}/upload/\", headers={'X-API-KEY': key})\n"])
+        #expect(upload.applicable)
+        let readme = try analysis(["README.md": "# Communes\n\nLes données sont publiées sur https://www.data.gouv.fr/fr/datasets/communes/\n"])
+        #expect(readme.applicable)
+        #expect(try evaluateHealthRule("open_data.published", ["README.md": "# C\n\nPublié sur https://www.data.gouv.fr/fr/datasets/communes/\n"]).status == .pass)
+        // Own data plus a credited source: applicable by the data, and the source is not the publication.
+        let both = try evaluateHealthRule("open_data.published", [
+            "data/communes.csv": "code,nom\n01001,A\n",
+            "README.md": "# Communes\n\nSource : https://www.data.gouv.fr/fr/datasets/base-adresse-nationale/\n",
+        ])
+        #expect(both.status == .fail)
+    }
+
+    @Test("markers are words: menudata is not udata; ogr2ogr inside a longer identifier is not a pipeline")
+    func words() throws {
+        let doxygen = try analysis([
+            "README.md": "# Demo\n\nA coordinate converter.\n",
+            "html/menudata.js": "var menudata={children:[\n]};\n",
+            "html/menu.js": "$('#main-nav').append(makeTree(menudata,relPath));\n",
+        ])
+        #expect(doxygen.signals.isEmpty)
+        #expect(!doxygen.applicable && !doxygen.onlyConsumes)
+        #expect(doxygen.reason.en.hasPrefix("No data"))
+        let udata = try analysis(["sync.py": "import udata\n"])
+        #expect(udata.signals.map(\.kind) == ["api"])
+    }
+
+    @Test("the example URL of the Licence Ouverte text, and placeholder slugs, are not links")
+    func licenceExample() throws {
+        let licence = "« Ministère de xxx – Données originales téléchargées sur http://www.data.gouv.fr/fr/datasets/xxx/, mise à jour du 14 février 2017 ».\n"
+        for name in ["LICENSE.md", "LICENCE", "LICENSE_FR.md", "LICENSES/etalab-2.0.md"] {
+            let found = try analysis(["README.md": "# Site\n\nA static web site.\n", name: licence.replacingOccurrences(of: "/xxx/", with: "/communes/")])
+            #expect(found.signals.isEmpty, "\(name)")
+        }
+        let placeholder = try analysis(["docs/guide.md": "Mettez le lien https://www.data.gouv.fr/fr/datasets/xxx/ de votre jeu.\n"])
+        #expect(placeholder.evidence.isEmpty)
+        #expect(!placeholder.applicable)
+    }
+}
