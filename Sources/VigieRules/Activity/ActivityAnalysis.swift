@@ -3,8 +3,10 @@ public import VigieCore
 /// Commit activity computed from the history alone (no forge API, no token), relative to `--as-of`.
 ///
 /// Dates are committer dates (when work landed), in UTC. The walk streams: it keeps counters and one
-/// entry per person, never one per commit. People are identities after `.mailmap`, compared by
-/// e-mail without case, forge no-reply ids folded; bots are counted apart.
+/// entry per identity, never one per commit. Identities are e-mail addresses after `.mailmap`,
+/// compared without case, forge no-reply ids folded; bots are counted apart. Without a `.mailmap`,
+/// identities that are obviously one person (same normalised name, same forge login) are merged into
+/// one person (rules/data/people.yml); `identities` keeps the count before that merge.
 public struct ActivityAnalysis: Sendable {
     public struct Person: Sendable, Equatable {
         public var name: String
@@ -28,6 +30,10 @@ public struct ActivityAnalysis: Sendable {
     /// Humans, most commits first (ties by name).
     public let people: [Person]
     public let bots: [Person]
+    /// Human identities (e-mail addresses after `.mailmap`) before people are merged, and those
+    /// with a commit in the last 365 days.
+    public let identities: Int
+    public let identitiesInYear: Int
     public let tags: [SnapshotTag]
     public let asOf: Day
     /// Commits the walk could not read (absent, corrupt, malformed): the history stops there, and
@@ -75,10 +81,12 @@ public struct ActivityAnalysis: Sendable {
 
     /// Walks the snapshot's history once (memoised per snapshot).
     public static func of(_ snapshot: RepositorySnapshot, context: AuditContext, data: RuleData) throws -> ActivityAnalysis {
-        try snapshot.analysis("activity") { try ActivityAnalysis(snapshot, asOf: context.asOf, conventions: data.activity) }
+        try snapshot.analysis("activity") {
+            try ActivityAnalysis(snapshot, asOf: context.asOf, conventions: data.activity, people: data.people)
+        }
     }
 
-    init(_ snapshot: RepositorySnapshot, asOf: Day, conventions: ActivityConventions) throws {
+    init(_ snapshot: RepositorySnapshot, asOf: Day, conventions: ActivityConventions, people: PeopleConventions) throws {
         self.asOf = asOf
         let yearStart = asOf.adding(days: -364).daysSinceEpoch * 86_400
         let end = asOf.adding(days: 1).daysSinceEpoch * 86_400
@@ -89,6 +97,8 @@ public struct ActivityAnalysis: Sendable {
         var first: Int64?, last: Int64?
         // One entry per distinct identity seen in commits: tiny next to the history.
         var byKey: [String: Person] = [:]
+        // The names each identity used, with their commit counts: the shown name, and the merge.
+        var namesByKey: [String: [String: Int]] = [:]
         var botKeys: Set<String> = []
         var identityCache: [String: (key: String, bot: Bool)] = [:]
 
@@ -117,6 +127,7 @@ public struct ActivityAnalysis: Sendable {
             person.commits += 1
             if inYear { person.commitsInYear += 1 }
             byKey[identity.key] = person
+            namesByKey[identity.key, default: [:]][commit.authorName, default: 0] += 1
         }
 
         self.commits = commits
@@ -130,9 +141,50 @@ public struct ActivityAnalysis: Sendable {
             return Month(month: label, commits: monthCounts[index])
         }
         let order: (Person, Person) -> Bool = { ($0.commits, $1.name) > ($1.commits, $0.name) }
-        self.people = byKey.filter { !botKeys.contains($0.key) }.map(\.value).sorted(by: order)
+        let humanKeys = byKey.keys.filter { !botKeys.contains($0) }.sorted()
+        self.identities = humanKeys.count
+        self.identitiesInYear = humanKeys.filter { (byKey[$0]?.commitsInYear ?? 0) > 0 }.count
+        // With a .mailmap the project has said who is who; without one, obvious twins are merged.
+        let hasMailmap = snapshot.entries.contains { $0.path == ".mailmap" }
+        self.people = Self.merge(humanKeys, byKey: byKey, names: namesByKey, conventions: hasMailmap ? nil : people).sorted(by: order)
         self.bots = byKey.filter { botKeys.contains($0.key) }.map(\.value).sorted(by: order)
         self.tags = try snapshot.tags()
+    }
+
+    /// People from identities (sorted keys): each identity alone when `conventions` is nil, else
+    /// identities sharing a normalised name or a forge login joined. A person's commits are the sum
+    /// of its identities'; its name is the one used in most commits (ties: the first in order).
+    static func merge(_ keys: [String], byKey: [String: Person], names: [String: [String: Int]],
+                      conventions: PeopleConventions?) -> [Person] {
+        let displayName = { (counts: [String: Int], fallback: String) -> String in
+            counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? fallback
+        }
+        guard let conventions else {
+            return keys.compactMap { key in
+                byKey[key].map { Person(name: displayName(names[key] ?? [:], $0.name), commits: $0.commits, commitsInYear: $0.commitsInYear) }
+            }
+        }
+        let joinKeys = keys.map { key -> [String] in
+            var found = (names[key] ?? [:]).keys.compactMap(conventions.nameKey).map { "name:" + $0 }
+            if let login = conventions.noreplyLogin(key) { found.append("login:" + login) }
+            return Array(Set(found)).sorted()
+        }
+        let groups = IdentityMerger.groups(keys: joinKeys)
+        var members: [Int: [String]] = [:]
+        for (index, group) in groups.enumerated() { members[group, default: []].append(keys[index]) }
+        return members.keys.sorted().compactMap { group in
+            let identities = members[group] ?? []
+            var commits = 0, inYear = 0
+            var counts: [String: Int] = [:]
+            for key in identities {
+                guard let person = byKey[key] else { continue }
+                commits += person.commits
+                inYear += person.commitsInYear
+                for (name, count) in names[key] ?? [person.name: person.commits] { counts[name, default: 0] += count }
+            }
+            guard commits > 0 else { return nil }
+            return Person(name: displayName(counts, identities.first ?? ""), commits: commits, commitsInYear: inYear)
+        }
     }
 
     /// `facts.activity` of the scorecard. Contributor names are left out when `anonymize` is set.
@@ -149,6 +201,8 @@ public struct ActivityAnalysis: Sendable {
             "active_months": .int(activeMonths),
             "authors": .int(people.count),
             "authors_365d": .int(authorsInYear),
+            "identities": .int(identities),
+            "identities_365d": .int(identitiesInYear),
             "absence_factor": .int(absenceFactor),
             "top_author_share": .double((topAuthorShare * 1000).rounded() / 1000),
             "merges": .int(merges),

@@ -9,7 +9,8 @@ public enum BuiltInRules {
         .sorted { $0.description.id < $1.description.id }
 
     /// The data sections families read from `rules/data/`, beyond the foundation's own files.
-    static let dataSections: [any RuleDataSection.Type] = [ReadmeConventions.self] + healthData + accessibilityData + openDataData
+    static let dataSections: [any RuleDataSection.Type] = [ReadmeConventions.self, PeopleConventions.self] + healthData + accessibilityData
+        + openDataData
 
     /// The providers of `facts.<key>` for a rule set built on `data`.
     static func factProviders(_ data: RuleData) -> [any FactProvider] {

@@ -28,6 +28,13 @@ public struct ActivityContributorsRule: BuiltInRule {
         RuleExample("bots do not count as people", files: [:], expect: .warn,
                     commits: [.at("2026-10-01", by: "alice@x.fr"), .at("2026-10-02", by: "49699333+dependabot[bot]@users.noreply.github.com"),
                               .at("2026-10-03", by: "49699333+dependabot[bot]@users.noreply.github.com")]),
+        RuleExample("one person under two e-mails counts once (same name but for case)", files: [:], expect: .warn,
+                    commits: [.at("2026-10-01", by: "Witold@perso.fr"), .at("2026-10-02", by: "Witold@perso.fr"), .at("2026-10-03", by: "witold@work.gouv.fr"),
+                              .at("2026-10-04", by: "witold@work.gouv.fr"), .at("2026-10-05", by: "alice@x.fr")]),
+        RuleExample("one forge login on GitHub and GitLab no-reply addresses counts once", files: [:], expect: .warn,
+                    commits: [.at("2026-10-01", by: "12345+wit@users.noreply.github.com"), .at("2026-10-02", by: "12345+wit@users.noreply.github.com"),
+                              .at("2026-10-03", by: "678-wit@users.noreply.gitlab.com"), .at("2026-10-04", by: "678-wit@users.noreply.gitlab.com"),
+                              .at("2026-10-05", by: "alice@x.fr")]),
         RuleExample("no commit in the year skips", files: [:], expect: .skip, commits: [.at("2020-01-01")]),
     ]
 
@@ -47,9 +54,13 @@ public struct ActivityContributorsRule: BuiltInRule {
                                        en: "No human commit in the last 365 days (see activity.recent)."))
         }
         let share = Int((activity.topAuthorShare * 100).rounded())
+        // When identities were merged into people, say how many addresses there were.
+        let merged = activity.identitiesInYear > activity.authorsInYear
+        let identities = LocalizedText(fr: merged ? " (\(activity.identitiesInYear) identités git)" : "",
+                                       en: merged ? " (\(activity.identitiesInYear) git identities)" : "")
         let message = LocalizedText(
-            fr: "Facteur d'absence \(factor) : \(activity.authorsInYear) personne(s) ont commité cette année, la plus active a fait \(share) % des commits.",
-            en: "Absence factor \(factor): \(activity.authorsInYear) \(activity.authorsInYear == 1 ? "person" : "people") committed this year, the most active made \(share)% of the commits.")
+            fr: "Facteur d'absence \(factor) : \(activity.authorsInYear) personne(s)\(identities.fr) ont commité cette année, la plus active a fait \(share) % des commits.",
+            en: "Absence factor \(factor): \(activity.authorsInYear) \(activity.authorsInYear == 1 ? "person" : "people")\(identities.en) committed this year, the most active made \(share)% of the commits.")
         return factor >= minimum ? .pass(message) : .warn(message)
     }
 }

@@ -1,0 +1,89 @@
+import VigieCore
+import Yams
+
+/// Who is the same person in a history without `.mailmap` (rules/data/people.yml `same_person`).
+struct PeopleConventions: Sendable, RuleDataSection {
+    static let fileName = "people.yml"
+
+    let minNameLength: Int
+    /// Normalised (TextNormalizer).
+    let genericNames: Set<String>
+    /// Lowercased.
+    let noreplyDomains: [String]
+
+    init(minNameLength: Int, genericNames: Set<String>, noreplyDomains: [String]) {
+        self.minNameLength = minNameLength
+        self.genericNames = genericNames
+        self.noreplyDomains = noreplyDomains
+    }
+
+    init?(root: Node, reader: YAMLReader) {
+        guard let file = YAMLFields(root, reader: reader, what: "the file", allowed: ["schema_version", "same_person"]),
+              let same = file.fields("same_person", allowed: ["min_name_length", "generic_names", "noreply_domains"]) else { return nil }
+        minNameLength = max(1, same.int("min_name_length") ?? 1)
+        genericNames = Set(same.strings("generic_names").map(TextNormalizer.normalize))
+        noreplyDomains = same.strings("noreply_domains").map { $0.lowercased() }
+    }
+
+    /// The name that identifies a person, or nil when it is too short or too common to tell anyone apart.
+    func nameKey(_ name: String) -> String? {
+        let normalised = TextNormalizer.normalize(name)
+        guard normalised.count >= minNameLength, !genericNames.contains(normalised) else { return nil }
+        return normalised
+    }
+
+    /// The forge login of a no-reply address (`12345+login@users.noreply.github.com` → `login`), lowercased.
+    func noreplyLogin(_ email: String) -> String? {
+        let lowered = email.lowercased()
+        guard let at = lowered.lastIndex(of: "@"), noreplyDomains.contains(String(lowered[lowered.index(after: at)...])) else { return nil }
+        var local = Substring(lowered[..<at])
+        // GitHub's "<id>+login" and GitLab's "<id>-login": the id is not part of the login.
+        if let separator = local.firstIndex(where: { $0 == "+" || $0 == "-" }), local[..<separator].allSatisfy(\.isNumber),
+           separator != local.startIndex {
+            local = local[local.index(after: separator)...]
+        }
+        return local.isEmpty ? nil : String(local)
+    }
+}
+
+extension RuleData {
+    /// `rules/data/people.yml`.
+    var people: PeopleConventions { section(PeopleConventions.self) }
+}
+
+/// Groups identities into people: union-find over identity indexes, joined by normalised name and
+/// by forge login. Deterministic: the result depends only on the identities, not on their order.
+struct IdentityMerger {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ index: Int) -> Int {
+        var root = index
+        while parent[root] != root { root = parent[root] }
+        var current = index
+        while parent[current] != root {
+            let next = parent[current]
+            parent[current] = root
+            current = next
+        }
+        return root
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+
+    /// Group index for each identity, joining those that share any key.
+    static func groups(keys: [[String]]) -> [Int] {
+        var merger = IdentityMerger(count: keys.count)
+        var firstWithKey: [String: Int] = [:]
+        for (index, identityKeys) in keys.enumerated() {
+            for key in identityKeys {
+                if let other = firstWithKey[key] { merger.union(index, other) } else { firstWithKey[key] = index }
+            }
+        }
+        return (0..<keys.count).map { merger.find($0) }
+    }
+}
