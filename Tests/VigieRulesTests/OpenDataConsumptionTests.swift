@@ -82,3 +82,27 @@ struct OpenDataConsumptionTests {
         #expect(!placeholder.applicable)
     }
 }
+
+/// The shared "does this repository publish data?" answer (corpus finding 11).
+@Suite("Open data: one answer to whether a repository publishes data")
+struct OpenDataPublicationTests {
+    @Test("test fixtures are not published data; a data folder is; consumption is not publication")
+    func publication() throws {
+        let fixtures = try OpenDataAnalysis.publication(RepositorySnapshot(files: ["README.md": "# Ban\n", "ban/tests/data/municipalities.csv": "a,b\n"]),
+                                                        data: ruleData)
+        #expect(!fixtures.publishesData)
+        #expect(fixtures.dataFiles.isEmpty)
+        let data = try OpenDataAnalysis.publication(RepositorySnapshot(files: ["data/communes.csv": "code,nom\n", "tests/data/x.csv": "a\n"]),
+                                                    data: ruleData)
+        #expect(data.publishesData)
+        #expect(data.dataFiles == ["data/communes.csv"])
+        let links = try OpenDataAnalysis.publication(RepositorySnapshot(files: ["README.md": "Jeu publié : https://www.data.gouv.fr/fr/datasets/communes/\n"]),
+                                                     data: ruleData)
+        #expect(links.publishesData)
+        #expect(links.dataFiles.isEmpty)
+        let uses = try OpenDataAnalysis.publication(RepositorySnapshot(files: ["README.md": "Source : https://www.data.gouv.fr/fr/datasets/communes/\n"]),
+                                                    data: ruleData)
+        #expect(!uses.publishesData)
+        #expect(uses.reason.en.hasPrefix("The repository uses open data but publishes none"))
+    }
+}

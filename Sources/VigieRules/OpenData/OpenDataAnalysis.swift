@@ -260,3 +260,26 @@ public struct OpenDataAnalysis: Sendable {
         return Array(bytes[start..<end])
     }
 }
+
+extension OpenDataAnalysis {
+    /// Whether the repository publishes data, and which of its files are data, as the open-data
+    /// rules decide it: data formats outside tests, fixtures and vendored code, JSON/XML in data
+    /// folders, datapackage.json, a root TableSchema, publication links, pipelines. Signals that only
+    /// show the use of someone's open data do not count. The one answer `licence.data` and the
+    /// `open_data.*` rules share, so that a scorecard never says both "publishes data" and "no data".
+    public struct Publication: Sendable {
+        public let publishesData: Bool
+        /// Data files, sorted by path (datapackage.json and schema files are metadata, not listed).
+        public let dataFiles: [String]
+        /// Why: the analysis' reason ("Data: …", "No data: …" or "uses open data but publishes none").
+        public let reason: LocalizedText
+    }
+
+    /// The shared answer, with the default scan budget (memoised with the facts' analysis).
+    public static func publication(_ snapshot: RepositorySnapshot, data: RuleData) throws -> Publication {
+        let analysis = try of(snapshot, data: data, budget: OpenDataScanDefaults.budget)
+        let conventions = data.openData
+        let files = snapshot.entries.filter { conventions.isIncluded($0) && conventions.isDataFile($0) }.map(\.path).sorted()
+        return Publication(publishesData: analysis.applicable, dataFiles: files, reason: analysis.reason)
+    }
+}
