@@ -63,6 +63,13 @@ struct AccessibilityAnalysisTests {
         ["tests/fixtures/page.html": "<p>fixture</p>", "lib/parse.py": "x = 1"],
         ["docs/_build/html/index.html": "<p>sphinx</p>", "lib/parse.py": "x = 1"],
         ["package.json": #"{"dependencies": {"lodash": "4.17.21"}}"#, "index.js": "module.exports = 1"],
+        // Real repositories (bench/accuracy): a library's examples, a documentation site, a Rails
+        // mailer layout, a Django admin override, Doxygen's generated HTML.
+        ["examples/auth/views/head.ejs": "<title>x</title>", "lib/express.js": "module.exports = 1"],
+        ["docs/_layouts/default.html": "{{ content }}", "docs/_config.yml": "theme: x", "cwalk.c": "int x;"],
+        ["app/views/layouts/mailer.html.erb": "<%= yield %>", "app/controllers/api_controller.rb": "class A; end"],
+        ["src/lasuite/admin/templates/admin/base_site.html": "{% extends 'admin/base.html' %}", "src/lasuite/__init__.py": ""],
+        ["html/doxygen.css": "body{}", "html/index.html": "<p>doc</p>", "html/annotated.html": "<p>doc</p>", "src/circe.c": "int x;"],
     ])
     func notApplicable(_ files: [String: String]) throws {
         let found = try analysis(files)

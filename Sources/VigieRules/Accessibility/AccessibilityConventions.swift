@@ -50,6 +50,10 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
     let frameworkDependencies: Set<String>
     let dsfrFiles: Set<String>
     let interfaceExclusions: FolderFilter
+    /// File names that mark their folder as generated output (Doxygen's `doxygen.css`).
+    let generatedMarkers: Set<String>
+    /// Words that make a template file an e-mail layout rather than a page (`mailer.html.erb`).
+    let excludedNameWords: [String]
     // Where to look
     let scanExtensions: Set<String>
     let scanExclusions: FolderFilter
@@ -93,12 +97,14 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
         let lower = { (values: [String]) in values.map { $0.lowercased() } }
 
         let interface = file.fields("interface", allowed: ["template_extensions", "framework_files", "framework_dependencies",
-                                                           "dsfr_files", "excluded_folders"])
+                                                           "dsfr_files", "excluded_folders", "generated_markers", "excluded_name_words"])
         templateExtensions = Set(lower(interface?.strings("template_extensions") ?? []))
         frameworkFiles = lower(interface?.strings("framework_files") ?? [])
         frameworkDependencies = Set(interface?.strings("framework_dependencies") ?? [])
         dsfrFiles = Set(lower(interface?.strings("dsfr_files") ?? []))
         interfaceExclusions = FolderFilter(interface?.strings("excluded_folders") ?? [])
+        generatedMarkers = Set(lower(interface?.strings("generated_markers", required: false) ?? []))
+        excludedNameWords = lower(interface?.strings("excluded_name_words", required: false) ?? [])
 
         let scan = file.fields("scan", allowed: ["extensions", "excluded_folders", "excluded_suffixes", "priority_path_words", "hints",
                                                      "hints_any", "text_attributes"])

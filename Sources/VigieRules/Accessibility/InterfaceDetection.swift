@@ -50,11 +50,17 @@ public struct InterfaceDetection: Sendable, Equatable {
         var templates: [String] = []
         var signals: [Signal] = []
         var examined = 0
+        // Folders of generated output (a Doxygen site): every file below one is left out.
+        let generated = snapshot.entries.filter { conventions.generatedMarkers.contains($0.name.lowercased()) }.map { $0.folder + "/" }
         for entry in snapshot.entries where entry.isRegularFile && !conventions.interfaceExclusions.excludes(entry.path) {
+            if generated.contains(where: { entry.path.hasPrefix($0) || ($0 == "/" && !entry.path.contains("/")) }) { continue }
             examined += 1
             let lower = entry.path.lowercased()
             let name = entry.name.lowercased()
-            if let ext = entry.lowercasedExtension, conventions.templateExtensions.contains(ext) { templates.append(entry.path) }
+            if let ext = entry.lowercasedExtension, conventions.templateExtensions.contains(ext),
+               !conventions.excludedNameWords.contains(where: { name.contains($0) }) {
+                templates.append(entry.path)
+            }
             if conventions.frameworkFiles.contains(where: { lower == $0 || lower.hasSuffix("/" + $0) }) {
                 signals.append(Signal(kind: "framework_file", path: entry.path, detail: String(entry.name)))
             }
