@@ -26,10 +26,18 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "VigieGit", dependencies: ["CLibGit2"], swiftSettings: strict),
+        // GitHub's Markdown parser from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        // Only VigieMarkdown imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "VigieMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strict),
         .target(name: "VigieCore", swiftSettings: strict),
         .target(
             name: "VigieRules",
-            dependencies: ["VigieCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["VigieCore", "VigieMarkdown", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(name: "VigieReport", dependencies: ["VigieCore"], swiftSettings: strict),
@@ -52,6 +60,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VigieGitTests", dependencies: ["VigieGit", "VigieTestSupport"], swiftSettings: strict),
+        .testTarget(name: "VigieMarkdownTests", dependencies: ["VigieMarkdown"], swiftSettings: strict),
         .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore"], swiftSettings: strict),
         .testTarget(
             name: "VigieRulesTests",

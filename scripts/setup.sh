@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what vigie needs to build and test on a Debian machine: libgit2 (the only C library),
-# git (tests make bare and shallow clones with it), pkg-config, Python's jsonschema (tests validate
+# Installs what vigie needs to build and test on a Debian machine: libgit2 and cmark-gfm (GitHub's
+# Markdown parser, with its extensions: the two C libraries), git (tests make bare and shallow clones with it), pkg-config, Python's jsonschema (tests validate
 # scorecards, SARIF and GitLab reports against docs/schema/), and what the site's browser test needs
 # (scripts/a11y-check.py): Debian's chromium and chromium-driver with fonts, PyPI's selenium, and
 # axe-core's axe.min.js from PyPI's axe-playwright-python (installed without its dependencies: only
@@ -8,9 +8,9 @@
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-if ! pkg-config --exists libgit2 2>/dev/null || ! command -v git >/dev/null; then
+if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null || ! command -v git >/dev/null; then
     $SUDO apt-get update -qq
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgit2-dev pkg-config git >/dev/null
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git >/dev/null
 fi
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
     python3 -m pip install --quiet jsonschema || $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema >/dev/null

@@ -1,6 +1,8 @@
-/// Markdown (and plain-text) structure for finding a section or a paragraph that names a contact:
-/// ATX (`## Sécurité`) and setext (underlined) headings, paragraphs separated by blank lines, code
-/// fences skipped.
+import VigieMarkdown
+
+/// Markdown (and plain-text) structure for finding a section or a paragraph that names a contact,
+/// read by cmark-gfm: ATX and setext headings, each with the source lines under it, and the prose
+/// blocks (paragraphs, tables, HTML) as written. Code blocks are never headings nor paragraphs.
 struct MarkdownSections {
     struct Section {
         let heading: String
@@ -20,39 +22,21 @@ struct MarkdownSections {
     let paragraphs: [Paragraph]
 
     init(_ text: String) {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        var headings: [(index: Int, level: Int, title: String)] = []
-        var paragraphs: [Paragraph] = []
-        var inFence = false
-        var paragraphStart: Int?
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimming(" \t")
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            let next = index + 1 < lines.count ? lines[index + 1].trimming(" \t") : ""
-            if !inFence, trimmed.hasPrefix("#") {
-                let level = trimmed.prefix { $0 == "#" }.count
-                headings.append((index, level, trimmed.dropFirst(level).trimming(" #")))
-            } else if !inFence, !trimmed.isEmpty, !next.isEmpty, next.allSatisfy({ $0 == "=" }) || (next.count >= 3 && next.allSatisfy { $0 == "-" }) {
-                headings.append((index, next.first == "=" ? 1 : 2, trimmed))
-            }
-            if trimmed.isEmpty {
-                if let start = paragraphStart { paragraphs.append(Paragraph(line: start + 1, text: Self.join(lines, start, index))) }
-                paragraphStart = nil
-            } else if paragraphStart == nil {
-                paragraphStart = index
-            }
-        }
-        if let start = paragraphStart { paragraphs.append(Paragraph(line: start + 1, text: Self.join(lines, start, lines.count))) }
+        let outline = CommonMark.outline(of: text)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let headings = outline.headings
         sections = headings.enumerated().map { position, heading in
-            let end = headings[(position + 1)...].first { $0.level <= heading.level }?.index ?? lines.count
-            return Section(heading: heading.title, level: heading.level, line: heading.index + 1,
-                           body: Self.join(lines, heading.index + 1, end))
+            let end = headings[(position + 1)...].first { $0.level <= heading.level }.map { $0.line - 1 } ?? lines.count
+            return Section(heading: heading.text, level: heading.level, line: heading.line,
+                           body: Self.join(lines, from: heading.endLine + 1, through: end))
         }
-        self.paragraphs = paragraphs
+        paragraphs = outline.blocks.map { Paragraph(line: $0.line, text: Self.join(lines, from: $0.line, through: $0.endLine)) }
     }
 
-    private static func join(_ lines: [Substring], _ start: Int, _ end: Int) -> Substring {
-        guard start < end else { return "" }
-        return Substring(lines[start..<end].joined(separator: "\n"))
+    /// Lines `from` through `through` (1-based, inclusive), clamped to the text.
+    private static func join(_ lines: [Substring], from start: Int, through end: Int) -> Substring {
+        let first = max(start, 1), last = min(end, lines.count)
+        guard first <= last else { return "" }
+        return Substring(lines[(first - 1)..<last].joined(separator: "\n"))
     }
 }

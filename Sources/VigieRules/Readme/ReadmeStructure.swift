@@ -22,7 +22,7 @@ public struct ReadmeStructure: Sendable {
     public let imageCount: Int
     /// Lines of images without alternative text.
     public let imagesWithoutAlt: [Int]
-    public let document: MarkdownDocument?
+    public let document: ReadmeDocument?
     /// How the README's bytes were read (`TextDecoding`), nil without a README.
     public let encoding: TextEncoding?
     public let lineEnding: LineEnding?
@@ -44,14 +44,16 @@ public struct ReadmeStructure: Sendable {
         format = Self.format(of: file.path)
         let decoded = try snapshot.decodedText(of: file)
         (encoding, lineEnding) = (decoded.encoding, decoded.lineEnding)
-        let document = MarkdownDocument(decoded.text)
+        let document = ReadmeDocument.read(decoded.text, format: format)
         self.document = document
         language = Self.language(of: document.prose.map(\.text).joined(separator: " "), stopwords: conventions.stopwords)
 
         var found: [(String, Int)] = []
+        // The title names the project, not a section; inline code quotes something else (`description: |`).
+        let sectionHeadings = document.headings.filter { $0.line != document.title?.line }
         for section in conventions.sections {
-            if let heading = document.headings.first(where: { heading in
-                let normalized = " " + TextNormalizer.normalize(heading.text) + " "
+            if let heading = sectionHeadings.first(where: { heading in
+                let normalized = " " + TextNormalizer.normalize(heading.textOutsideCode) + " "
                 return section.names.contains { normalized.contains(" " + $0 + " ") }
             }) {
                 found.append((section.key, heading.line))
@@ -76,13 +78,13 @@ public struct ReadmeStructure: Sendable {
         }
         let anchors = Set(document.headings.map(\.anchor))
         var broken: [BrokenLink] = []
-        for link in document.links where format == "markdown" || format == "text" {
+        for link in document.links where Self.checksAnchors(format) {
             if link.target.hasPrefix("#") {
                 let anchor = String(link.target.dropFirst()).removingPercentEncodingLeniently.lowercased()
                 if !anchor.isEmpty && !anchors.contains(anchor) { broken.append(BrokenLink(target: link.target, line: link.line, isImage: link.isImage)) }
             }
         }
-        for link in relative where format == "markdown" || format == "text" {
+        for link in relative where Self.checksLinks(format) {
             let resolved = Self.resolve(link.target, from: String(folder))
             guard !resolved.isEmpty else { continue }
             if !paths.contains(resolved) && !folders.contains(Substring(resolved)) {
@@ -96,6 +98,12 @@ public struct ReadmeStructure: Sendable {
         imagesWithoutAlt = images.filter { ($0.alt ?? "").trimming(" ").isEmpty }.map(\.line)
     }
 
+    /// Formats whose relative links are checked against the tree: those read by a real reader.
+    public static func checksLinks(_ format: String) -> Bool { ["markdown", "text", "rst", "asciidoc"].contains(format) }
+
+    /// Formats whose `#anchor` links are checked against their headings' anchors (GitHub's algorithm).
+    static func checksAnchors(_ format: String) -> Bool { format == "markdown" || format == "text" }
+
     static func format(of path: String) -> String {
         let lowered = path.lowercased()
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return "markdown" }
@@ -106,7 +114,7 @@ public struct ReadmeStructure: Sendable {
     }
 
     /// Prose before the second heading: a README opening with what the project is.
-    static func hasIntroduction(_ document: MarkdownDocument) -> Bool {
+    static func hasIntroduction(_ document: ReadmeDocument) -> Bool {
         let limit = document.headings.dropFirst().first?.line ?? Int.max
         let words = document.prose.filter { $0.line < limit && !$0.text.hasPrefix("[!") && !$0.text.hasPrefix("![") && !$0.text.hasPrefix("<") }
             .map { ReadmeAnalysis.words(in: $0.text) }.reduce(0, +)

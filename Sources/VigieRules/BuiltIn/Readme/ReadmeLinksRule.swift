@@ -23,6 +23,14 @@ public struct ReadmeLinksRule: BuiltInRule {
         RuleExample("a link to a missing file fails", files: ["README.md": "# Outil\n\nVoir [l'installation](docs/install.md).\n"], expect: .fail),
         RuleExample("an anchor to no heading fails", files: ["README.md": "# Outil\n\nVoir [la suite](#suite).\n"], expect: .fail),
         RuleExample("external links are not checked", files: ["README.md": "# Outil\n\n[Site](https://example.org/x.md) [mail](mailto:a@b.fr)\n"], expect: .pass),
+        RuleExample("a reStructuredText README's missing image fails", files: [
+            "README.rst": "Outil\n=====\n\n.. image:: docs/capture.png\n   :alt: Capture\n\nVoir `le guide <docs/guide.rst>`_.\n",
+            "docs/guide.rst": "Guide\n=====\n",
+        ], expect: .fail),
+        RuleExample("an AsciiDoc README's links to existing files pass", files: [
+            "README.adoc": "= Outil\n\nVoir link:docs/guide.adoc[le guide] et xref:installation[].\n\n== Installation\n",
+            "docs/guide.adoc": "= Guide\n",
+        ], expect: .pass),
         RuleExample("no README skips", files: ["LICENSE": "MIT"], expect: .skip),
     ]
 
@@ -34,8 +42,9 @@ public struct ReadmeLinksRule: BuiltInRule {
         guard let file = structure.file else {
             return .skip(LocalizedText(fr: "Pas de README (voir readme.present).", en: "No README (see readme.present)."))
         }
-        guard structure.format == "markdown" || structure.format == "text" else {
-            return .skip(LocalizedText(fr: "Les liens ne sont vérifiés que dans un README Markdown.", en: "Links are checked in Markdown READMEs only."))
+        guard ReadmeStructure.checksLinks(structure.format) else {
+            return .skip(LocalizedText(fr: "Les liens ne sont vérifiés que dans un README Markdown, reStructuredText ou AsciiDoc.",
+                                       en: "Links are checked in Markdown, reStructuredText and AsciiDoc READMEs only."))
         }
         guard !structure.brokenLinks.isEmpty else {
             return .pass(LocalizedText(fr: "\(structure.linkCount) lien(s), aucun cassé.", en: "\(structure.linkCount) link(s), none broken."))

@@ -1,0 +1,29 @@
+/// Images and links written as HTML tags inside Markdown (`<img src="logo.png" alt="Logo">`,
+/// `<a href="docs/">`), with the line of each tag.
+/// `nonisolated(unsafe)`: a Regex is immutable once built; the standard library does not mark it Sendable yet.
+enum HTMLTags {
+    nonisolated(unsafe) private static let image = #/<img\b[^>]*>/#.ignoresCase()
+    nonisolated(unsafe) private static let source = #/\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/#.ignoresCase()
+    nonisolated(unsafe) private static let alt = #/\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/#.ignoresCase()
+    nonisolated(unsafe) private static let anchor = #/<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/#.ignoresCase()
+
+    /// The images and links of `html`, whose first line is `line`.
+    static func links(in html: String, line: Int, insideLink: Bool) -> [MarkdownOutline.Link] {
+        guard html.contains("<") else { return [] }
+        var found: [(offset: String.Index, link: MarkdownOutline.Link)] = []
+        let lineOf = { (index: String.Index) in line + html[..<index].utf8.count { $0 == UInt8(ascii: "\n") } }
+        for tag in html.matches(of: image) {
+            let text = tag.output
+            let target = text.firstMatch(of: source).map { String($0.1 ?? $0.2 ?? "") } ?? ""
+            // An <img> without alt has no alternative text: "" tells it from a link's nil.
+            let alternative = text.firstMatch(of: alt).map { String($0.1 ?? $0.2 ?? "") } ?? ""
+            found.append((tag.range.lowerBound, .init(target: target, line: lineOf(tag.range.lowerBound), isImage: true,
+                                                      alt: alternative, isInsideLink: insideLink, isHTML: true)))
+        }
+        for tag in html.matches(of: anchor) {
+            found.append((tag.range.lowerBound, .init(target: String(tag.1 ?? tag.2 ?? ""), line: lineOf(tag.range.lowerBound),
+                                                      isImage: false, alt: nil, isInsideLink: false, isHTML: true)))
+        }
+        return found.sorted { $0.offset < $1.offset }.map(\.link)
+    }
+}

@@ -1,0 +1,218 @@
+import Testing
+import VigieCore
+import VigieRules
+import VigieTestSupport
+
+/// READMEs read by their format's reader, and the README sections the accuracy corpus saw missed or
+/// wrongly credited (corpus finding 10), each as a minimal README.
+@Suite("README reading: formats and sections")
+struct ReadmeReadingTests {
+    func structure(_ files: [String: String]) throws -> ReadmeStructure {
+        try ReadmeStructure.of(scanSnapshot(files.mapValues { Array($0.utf8) }).0, data: ruleData)
+    }
+
+    func sections(_ readme: String, name: String = "README.md") throws -> [String: Int] {
+        Dictionary(try structure([name: readme]).sections.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: reStructuredText
+
+    @Test("reStructuredText: over- and underlined titles by style order, links, targets, images with alt, literal blocks skipped")
+    func restructuredText() throws {
+        let readme = """
+            =======
+            Requêtes
+            =======
+
+            A library for `humans <https://example.org/humans>`_ and the `guide`_.
+
+            .. image:: docs/logo.png
+               :alt: Logo
+
+            .. |build| image:: https://img.shields.io/build.svg
+               :target: https://ci.example.org
+
+            Installation
+            ============
+
+            Run this::
+
+                pip install requests
+                http://not-a-link.example
+
+            Usage
+            -----
+
+            See https://docs.example.org/usage.
+
+            .. _guide: docs/guide.rst
+            """
+        let result = try structure(["README.rst": readme, "docs/logo.png": "png", "docs/guide.rst": "Guide\n=====\n"])
+        #expect(result.format == "rst")
+        let document = try #require(result.document)
+        #expect(document.headings.map(\.text) == ["Requêtes", "Installation", "Usage"])
+        #expect(document.headings.map(\.level) == [1, 2, 3])
+        #expect(document.headings.map(\.line) == [2, 13, 21])
+        #expect(document.links.map(\.target) == [
+            "https://example.org/humans", "docs/guide.rst", "docs/logo.png", "https://img.shields.io/build.svg", "https://ci.example.org",
+            "https://docs.example.org/usage",
+        ])
+        #expect(document.links.map(\.line) == [5, 5, 7, 10, 11, 24])
+        #expect(document.links.filter(\.isImage).map(\.alt) == ["Logo", ""])
+        #expect(document.links.filter(\.isImage).map(\.isBadge) == [false, true])
+        #expect(!document.prose.contains { $0.text.contains("pip install") })
+        #expect(result.brokenLinks.isEmpty)
+        #expect(Set(result.sections.map(\.key)) == ["installation", "usage"])
+    }
+
+    @Test("reStructuredText: a relative link to a missing file is broken, on its line")
+    func restructuredTextBrokenLink() throws {
+        let result = try structure(["README.rst": "Outil\n=====\n\nVoir `le guide <docs/absent.rst>`_.\n"])
+        #expect(result.brokenLinks.map(\.target) == ["docs/absent.rst"])
+        #expect(result.brokenLinks.map(\.line) == [4])
+    }
+
+    // MARK: AsciiDoc
+
+    @Test("AsciiDoc: titles by level, link/xref/URL/image macros, listing and comment blocks skipped")
+    func asciiDoc() throws {
+        let readme = """
+            = Outil de démonstration
+            :toc:
+
+            Voir link:docs/guide.adoc[le guide], xref:installation[] et https://example.org[le site].
+
+            image::docs/capture.png[Capture d'écran, 600]
+            image:https://img.shields.io/x.svg[]
+
+            == Installation
+
+            [source,sh]
+            ----
+            == not a title
+            link:absent.adoc[no]
+            ----
+
+            ////
+            image::absent.png[]
+            ////
+
+            Pré-requis
+            ~~~~~~~~~~
+
+            // a comment with link:absent.adoc[x]
+            == Contribuer
+            """
+        let result = try structure(["README.adoc": readme, "docs/guide.adoc": "= Guide\n", "docs/capture.png": "png"])
+        #expect(result.format == "asciidoc")
+        let document = try #require(result.document)
+        #expect(document.headings.map(\.text) == ["Outil de démonstration", "Installation", "Pré-requis", "Contribuer"])
+        #expect(document.headings.map(\.level) == [1, 2, 3, 2])
+        #expect(document.headings.map(\.line) == [1, 9, 21, 25])
+        #expect(document.links.map(\.target) == ["docs/guide.adoc", "#installation", "https://example.org", "docs/capture.png", "https://img.shields.io/x.svg"])
+        #expect(document.links.map(\.line) == [4, 4, 4, 6, 7])
+        #expect(document.links.filter(\.isImage).map(\.alt) == ["Capture d'écran", ""])
+        #expect(result.brokenLinks.isEmpty)
+        // Line 4 opens with fifteen words before the first section: an introduction.
+        #expect(Set(result.sections.map(\.key)) == ["purpose", "installation", "contributing"])
+    }
+
+    // MARK: Markdown through cmark-gfm
+
+    @Test("Markdown: reference links, HTML images without alt, links in tables; code never counts")
+    func markdown() throws {
+        let readme = """
+            # Outil
+
+            <p align="center"><img src="docs/logo.png"></p>
+
+            | Page | Lien |
+            |------|------|
+            | Guide | [guide][g] |
+
+            ```md
+            [absent](absent.md)
+            ```
+
+            [g]: docs/guide.md
+            """
+        let result = try structure(["README.md": readme, "docs/logo.png": "png", "docs/guide.md": "# Guide"])
+        #expect(result.brokenLinks.isEmpty)
+        #expect(result.imagesWithoutAlt == [3])
+        #expect(result.document?.links.map(\.line) == [3, 7])
+    }
+
+    @Test("Markdown: duplicate headings get GitHub's -1 anchors, which a table of contents may use")
+    func duplicateAnchors() throws {
+        let readme = "# Outil\n\n- [Usage](#usage)\n- [Usage encore](#usage-1)\n- [Absent](#usage-2)\n\n## Usage\n\n## Usage\n"
+        let result = try structure(["README.md": readme])
+        #expect(result.brokenLinks.map(\.target) == ["#usage-2"])
+        #expect(result.brokenLinks.map(\.line) == [5])
+    }
+
+    // MARK: Corpus finding 10: missed sections
+
+    @Test("inflected, plural and hyphenated section names are found (corpus finding 10)")
+    func inflectedSections() throws {
+        let found = try sections("# Demo\n\n## Purpose of the software\nIt converts coordinates.\n\n## Installing Demo\nRun make.\n\n## Running\nRun demo.\n\n## Governance and contributions\nOpen an issue.\n\n## Licence\nMIT\n\n## Contact\nWrite.\n")
+        #expect(found == ["purpose": 3, "installation": 6, "usage": 9, "contributing": 12, "licence": 15, "contact": 18])
+    }
+
+    @Test("'## Installing Requests and Supported Versions' is installation (psf/requests)")
+    func installing() throws {
+        #expect(try sections("# Requests\n\n## Installing Requests and Supported Versions\n\npip install requests\n")["installation"] == 3)
+    }
+
+    @Test("'### Building' is installation (etalab/transpo-rt, likle/cwalk)")
+    func building() throws {
+        #expect(try sections("# cwalk\n\n## Usage\n\n### Building\n\ncmake .\n")["installation"] == 5)
+    }
+
+    @Test("'## Governance and contributions' is contributing (codegouvfr/sill)")
+    func contributions() throws {
+        #expect(try sections("# SILL\n\n## Governance and contributions\n\nOpen an issue.\n")["contributing"] == 3)
+    }
+
+    @Test("'### Pré-requis' is installation, '### Lancement de l'API' is usage (SocialGouv/recherche-entreprises)")
+    func prerequis() throws {
+        let found = try sections("# API\n\n### Pré-requis\n\nNode 18.\n\n### Lancement de l'API\n\nnpm start\n")
+        #expect(found["installation"] == 3)
+        #expect(found["usage"] == 7)
+    }
+
+    @Test("'## PURPOSE OF THE SOFTWARE' is what it is (IGNF/circe)")
+    func purpose() throws {
+        #expect(try sections("# Circe\n\n## PURPOSE OF THE SOFTWARE\n\nShort.\n")["purpose"] == 3)
+    }
+
+    // MARK: Corpus finding 10: wrong credits
+
+    @Test("the level-1 title is not a section: '# Team example' is neither usage nor contact")
+    func titleNotASection() throws {
+        let found = try sections("# Team example\n\n## Licence\nMIT\n")
+        #expect(found["usage"] == nil)
+        #expect(found["contact"] == nil)
+        #expect(found["licence"] == 3)
+    }
+
+    @Test("a title after badges is still the title: '# Guide RGPD de l'équipe de développement' is neither contributing nor contact")
+    func titleAfterBadges() throws {
+        let found = try sections("[![CI](https://ci/badge.svg)](https://ci)\n\n\n# Guide RGPD de l'équipe de développement\n\n## Introduction\n\nTexte.\n")
+        #expect(found["contributing"] == nil)
+        #expect(found["contact"] == nil)
+        #expect(found["purpose"] == 6)
+    }
+
+    @Test("a heading quoting a YAML field in code is not 'what it is' (betagouv/api.gouv.fr)")
+    func codeInHeading() throws {
+        let found = try sections("# API\n\n## Champs\n\n##### Options du champ `description: |` :\n\nTexte.\n")
+        #expect(found["purpose"] == nil)
+    }
+
+    @Test("several level-1 headings are sections, not a title")
+    func severalTopHeadings() throws {
+        let found = try sections("# Installation\n\nmake\n\n# Usage\n\nrun\n")
+        #expect(found["installation"] == 1)
+        #expect(found["usage"] == 5)
+    }
+}
