@@ -9,7 +9,7 @@ import VigieTestSupport
 /// what docs/licences.md reports (`swift test --filter LicenceAccuracyTests`).
 @Suite("Licence identification accuracy")
 struct LicenceAccuracyTests {
-    let identifier = LicenceIdentifier(fingerprints: ruleData.fingerprints)
+    let identifier = LicenceIdentifier(data: ruleData)
 
     static func texts() throws -> [(id: String, file: String, text: String)] {
         let folder = PackagePaths.fixtures.appendingPathComponent("licences")

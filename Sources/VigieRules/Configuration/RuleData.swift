@@ -3,14 +3,21 @@ import Yams
 
 /// One licence fingerprint: the phrases that must all appear, and those that rule it out.
 public struct LicenceFingerprint: Sendable, Equatable {
+    public enum Kind: String, Sendable { case licence, exception }
     public let id: String
     public let name: String
-    /// Normalised phrases (TextNormalizer), as bytes.
-    public let all: [[UInt8]]
-    public let none: [[UInt8]]
+    /// A licence, or an exception added to one (`Classpath-exception-2.0`, reported as `GPL-2.0 WITH …`).
+    public let kind: Kind
+    /// Each phrase as the words of its forms (`LicenceText`; a `[bracketed part]` may be left out).
+    public let all: [[[String]]]
+    public let none: [[[String]]]
     /// Words of the canonical text once normalised (0 when unknown): a text much longer than that
     /// carries something more than the licence (an extra clause).
     public let words: Int
+    /// GNU-style licences: the notice says `-only` or `-or-later`, the text does not.
+    public let versionedByNotice: Bool
+    /// Where the phrases were taken from (the official text, a ScanCode licence file).
+    public let source: String?
 }
 
 /// Which licences French administrations may use (CRPA art. D. 323-2-1, data.gouv.fr list).
@@ -83,15 +90,18 @@ public struct ActivityConventions: @unchecked Sendable {
 /// The domain data rules read from `rules/data/`: lists, phrases and conventions, never Swift literals.
 public struct RuleData: Sendable {
     public let fingerprints: [LicenceFingerprint]
+    /// How licence texts are compared (equivalent words, notices, scope words).
+    public let licenceMatching: LicenceMatching
     public let policy: LicencePolicy
     public let files: FileConventions
     public let activity: ActivityConventions
     /// The families' own data (`RuleDataSection`), by type.
     let sections: [ObjectIdentifier: any Sendable]
 
-    init(fingerprints: [LicenceFingerprint], policy: LicencePolicy, files: FileConventions, activity: ActivityConventions,
-         sections: [ObjectIdentifier: any Sendable]) {
+    init(fingerprints: [LicenceFingerprint], licenceMatching: LicenceMatching, policy: LicencePolicy, files: FileConventions,
+         activity: ActivityConventions, sections: [ObjectIdentifier: any Sendable]) {
         self.fingerprints = fingerprints
+        self.licenceMatching = licenceMatching
         self.policy = policy
         self.files = files
         self.activity = activity
@@ -106,23 +116,27 @@ public struct RuleData: Sendable {
         let files = loadFiles(rulesDirectory + "/data/files.yml", errors: &errors)
         let activity = loadActivity(rulesDirectory + "/data/activity.yml", errors: &errors)
         let sections = loadSections(from: rulesDirectory, errors: &errors)
-        guard errors.isEmpty, let fingerprints, let policy, let files, let activity else { throw ConfigurationErrors(errors) }
-        return RuleData(fingerprints: fingerprints, policy: policy, files: files, activity: activity, sections: sections)
+        guard errors.isEmpty, let (fingerprints, licenceMatching) = fingerprints, let policy, let files, let activity else {
+            throw ConfigurationErrors(errors)
+        }
+        return RuleData(fingerprints: fingerprints, licenceMatching: licenceMatching, policy: policy, files: files, activity: activity,
+                        sections: sections)
     }
 
-    private static func loadFingerprints(_ path: String, errors: inout [ConfigurationError]) -> [LicenceFingerprint]? {
+    private static func loadFingerprints(_ path: String, errors: inout [ConfigurationError]) -> ([LicenceFingerprint], LicenceMatching)? {
         let reader = YAMLReader(file: path)
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
-        reader.checkKeys(pairs, allowed: ["schema_version", "licences"], in: "the file")
+        reader.checkKeys(pairs, allowed: ["schema_version", "matching", "licences"], in: "the file")
         guard let list = pairs.first(where: { $0.key == "licences" })?.value, case .sequence(let items) = list else {
             reader.report(root, LocalizedText(fr: "il manque la liste « licences »", en: "missing the 'licences' list"))
             return nil
         }
+        let matching = pairs.first(where: { $0.key == "matching" }).map { loadMatching($0.value, reader: reader) } ?? LicenceMatching()
         var result: [LicenceFingerprint] = []
         for item in items {
             guard let fields = reader.mapping(item, what: "a licence") else { continue }
-            reader.checkKeys(fields, allowed: ["id", "name", "words", "all", "none"], in: "a licence")
+            reader.checkKeys(fields, allowed: ["id", "name", "kind", "words", "all", "none", "versioned_by_notice", "source"], in: "a licence")
             let field = { (key: String) in fields.first { $0.key == key }?.value }
             guard let id = field("id").flatMap({ reader.string($0, what: "id") }), !id.isEmpty else {
                 reader.report(item, LocalizedText(fr: "licence sans « id »", en: "licence without an 'id'"))
@@ -133,14 +147,47 @@ public struct RuleData: Sendable {
                 reader.report(item, LocalizedText(fr: "la licence \(id) n'a aucune phrase « all »", en: "licence \(id) has no 'all' phrase"))
             }
             let none = field("none").flatMap { reader.strings($0, what: "none") } ?? []
+            let kindName = field("kind").flatMap { reader.string($0, what: "kind") } ?? "licence"
+            guard let kind = LicenceFingerprint.Kind(rawValue: kindName) else {
+                reader.report(item, LocalizedText(fr: "« kind » vaut licence ou exception, pas \(kindName)", en: "'kind' is licence or exception, not \(kindName)"))
+                continue
+            }
             result.append(LicenceFingerprint(
                 id: id,
                 name: field("name").flatMap { reader.string($0, what: "name") } ?? id,
-                all: all.map(TextNormalizer.normalizedBytes), none: none.map(TextNormalizer.normalizedBytes),
-                words: field("words").flatMap { reader.int($0, what: "words") } ?? 0
+                kind: kind,
+                all: all.map(matching.phraseVariants), none: none.map(matching.phraseVariants),
+                words: field("words").flatMap { reader.int($0, what: "words") } ?? 0,
+                versionedByNotice: field("versioned_by_notice").flatMap { reader.bool($0, what: "versioned_by_notice") } ?? false,
+                source: field("source").flatMap { reader.string($0, what: "source") }
             ))
         }
-        return result
+        return (result, matching)
+    }
+
+    /// The `matching` section of `licences.yml`: equivalent words, version notices, scope words.
+    private static func loadMatching(_ node: Node, reader: YAMLReader) -> LicenceMatching {
+        guard let fields = reader.mapping(node, what: "matching") else { return LicenceMatching() }
+        reader.checkKeys(fields, allowed: ["equivalent_words", "or_later_notices", "only_notices", "scopes"], in: "matching")
+        let field = { (key: String) in fields.first { $0.key == key }?.value }
+        var equivalents: [String: String] = [:]
+        if let node = field("equivalent_words"), let pairs = reader.mapping(node, what: "equivalent_words") {
+            for pair in pairs {
+                guard let spelling = reader.string(pair.value, what: pair.key) else { continue }
+                equivalents[pair.key.lowercased()] = spelling.lowercased()
+            }
+        }
+        let plain = LicenceMatching(equivalentWords: equivalents)
+        let phrases = { (key: String) in (field(key).flatMap { reader.strings($0, what: key) } ?? []).map { LicenceText($0, matching: plain).words } }
+        var scopes: [(scope: String, words: Set<String>)] = []
+        if let node = field("scopes"), let pairs = reader.mapping(node, what: "scopes") {
+            for pair in pairs {
+                let words = reader.strings(pair.value, what: pair.key) ?? []
+                scopes.append((pair.key, Set(words.flatMap { LicenceText($0, matching: plain).words })))
+            }
+        }
+        return LicenceMatching(equivalentWords: equivalents, orLaterPhrases: phrases("or_later_notices"), onlyPhrases: phrases("only_notices"),
+                               scopes: scopes)
     }
 
     private static func loadPolicy(_ path: String, errors: inout [ConfigurationError]) -> LicencePolicy? {

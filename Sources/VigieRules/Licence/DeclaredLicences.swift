@@ -9,18 +9,13 @@ public enum DeclaredLicences {
         }
     }
 
-    /// The licence named in the README's licence section (SPDX ids or their usual names).
-    static func readmeSection(_ snapshot: RepositorySnapshot, data: RuleData) throws -> [LicenceDeclaration] {
-        let structure = try ReadmeStructure.of(snapshot, data: data)
-        guard let file = structure.file, let document = structure.document,
-              let line = structure.sections.first(where: { $0.key == "licence" })?.line, line > 0 else { return [] }
-        let next = document.headings.first { $0.line > line }?.line ?? Int.max
-        let text = document.prose.filter { $0.line > line && $0.line < next }.map(\.text).joined(separator: " ")
+    /// The licences a sentence names, by SPDX id ("MIT", "EUPL-1.2") or usual name ("Licence Ouverte 2.0").
+    static func licencesNamed(in text: String, data: RuleData) -> [String] {
         var ids: [String] = []
         // Lowercase → SPDX spelling, from the fingerprints (canonical ids) and the policy's lists.
         var known: [String: String] = [:]
         for (lowered, spelled) in data.policy.spellings { known[lowered] = spelled }
-        for fingerprint in data.fingerprints { known[fingerprint.id.lowercased()] = fingerprint.id }
+        for fingerprint in data.fingerprints where fingerprint.kind == .licence { known[fingerprint.id.lowercased()] = fingerprint.id }
         for token in text.split(whereSeparator: { " ,;()[]*_`\"'".contains($0) }) {
             let word = String(token).trimming(".:")
             if let id = known[word.lowercased()], !ids.contains(id) { ids.append(id) }
@@ -29,6 +24,17 @@ public enum DeclaredLicences {
         for (name, id) in LicenceDeclarations.commonNames where normalized.contains(TextNormalizer.normalize(name)) && name.count > 6 {
             if !ids.contains(where: { $0.lowercased() == id.lowercased() }) { ids.append(id) }
         }
+        return ids
+    }
+
+    /// The licence named in the README's licence section (SPDX ids or their usual names).
+    static func readmeSection(_ snapshot: RepositorySnapshot, data: RuleData) throws -> [LicenceDeclaration] {
+        let structure = try ReadmeStructure.of(snapshot, data: data)
+        guard let file = structure.file, let document = structure.document,
+              let line = structure.sections.first(where: { $0.key == "licence" })?.line, line > 0 else { return [] }
+        let next = document.headings.first { $0.line > line }?.line ?? Int.max
+        let text = document.prose.filter { $0.line > line && $0.line < next }.map(\.text).joined(separator: " ")
+        let ids = licencesNamed(in: text, data: data)
         guard !ids.isEmpty else { return [] }
         let sorted = ids.sorted()
         return [LicenceDeclaration(source: "readme", path: file.path, line: line, expression: sorted.joined(separator: ", "), ids: sorted)]

@@ -3,18 +3,35 @@ public import VigieCore
 /// The licence files of a snapshot and what each text was recognised as.
 public struct LicenceAnalysis: Sendable {
     public struct Detection: Sendable, Equatable {
+        /// The repository's own licence, or the licence of code bundled with it, whose text follows
+        /// the repository's licence in the same file (a COPYING ending with the zlib and BSD texts).
+        public enum Role: String, Sendable { case licence, bundled }
         public let path: String
         public let match: LicenceMatch
+        public let role: Role
+        /// What the licence covers when the file says so ("code", "content"…), for a file that gives
+        /// parts of the repository different licences (code under MIT, content under etalab-2.0).
+        public let scope: String?
+
+        init(path: String, match: LicenceMatch, role: Role = .licence, scope: String? = nil) {
+            self.path = path
+            self.match = match
+            self.role = role
+            self.scope = scope
+        }
     }
 
     /// Root licence files and REUSE `LICENSES/` texts, in path order.
     public let files: [SnapshotEntry]
     public let detections: [Detection]
 
-    /// Distinct SPDX ids recognised, sorted.
-    public var spdxIDs: [String] { Array(Set(detections.compactMap(\.match.spdx))).sorted() }
-    /// Files whose text matched no licence.
-    public var unidentified: [Detection] { detections.filter { $0.match.spdx == nil } }
+    /// The repository's own licences (bundled ones left out).
+    public var ownDetections: [Detection] { detections.filter { $0.role == .licence } }
+    /// Distinct SPDX ids of the repository's own licences, sorted.
+    public var spdxIDs: [String] { Array(Set(ownDetections.compactMap(\.match.spdx))).sorted() }
+    /// Files whose text matched no licence, except REUSE `LicenseRef-*` texts: custom by definition,
+    /// no catalogue can recognise them.
+    public var unidentified: [Detection] { detections.filter { $0.match.spdx == nil && !Self.isCustomReference($0.path) } }
 
     /// The analysis of this snapshot's licence files, computed once.
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> LicenceAnalysis {
@@ -23,15 +40,49 @@ public struct LicenceAnalysis: Sendable {
 
     init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
         files = Self.licenceFiles(in: snapshot, conventions: data.files)
-        let identifier = LicenceIdentifier(fingerprints: data.fingerprints)
+        let identifier = LicenceIdentifier(data: data)
         var detections: [Detection] = []
         for file in files {
             // A binary file named like a licence (LICENSE.pdf) has no text to recognise.
-            for match in identifier.identify(try snapshot.textUnlessBinary(of: file) ?? "") {
-                detections.append(Detection(path: file.path, match: match))
-            }
+            let text = try snapshot.textUnlessBinary(of: file) ?? ""
+            detections += Self.detections(in: text, path: file.path, identifier: identifier, data: data)
         }
         self.detections = detections
+    }
+
+    /// The licences of one file. The first is the file's licence; those after it are bundled code's
+    /// licences, unless a statement before the first text gives each a scope ("Le code source … sous
+    /// licence MIT", "les contenus … sous licence Ouverte 2.0"): then each is the repository's for its part.
+    static func detections(in text: String, path: String, identifier: LicenceIdentifier, data: RuleData) -> [Detection] {
+        let matches = identifier.identify(text)
+        guard matches.count > 1 || matches.first?.spdx != nil else { return matches.map { Detection(path: path, match: $0) } }
+        let scopes = statedScopes(in: text, before: matches.first?.firstPhraseLine ?? 1, data: data)
+        let scoped = matches.filter { match in match.spdx.map { scopes[$0.licenceFamily] != nil } ?? false }
+        return matches.enumerated().map { offset, match in
+            let scope = match.spdx.flatMap { scopes[$0.licenceFamily] }
+            let bundled = offset > 0 && (scoped.count < 2 || scope == nil)
+            return Detection(path: path, match: match, role: bundled ? .bundled : .licence, scope: scoped.count >= 2 ? scope : nil)
+        }
+    }
+
+    /// Licence family → scope, from the lines before the first licence text that name both a licence and
+    /// what it covers ("code: MIT", "les contenus … sous licence Ouverte 2.0").
+    static func statedScopes(in text: String, before line: Int, data: RuleData) -> [String: String] {
+        var scopes: [String: String] = [:]
+        let matching = data.licenceMatching
+        for statement in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, line - 1)) {
+            let words = Set(LicenceText(String(statement), matching: LicenceMatching()).words)
+            guard let scope = matching.scopes.first(where: { !$0.words.isDisjoint(with: words) })?.scope else { continue }
+            for id in DeclaredLicences.licencesNamed(in: String(statement), data: data) where scopes[id.licenceFamily] == nil {
+                scopes[id.licenceFamily] = scope
+            }
+        }
+        return scopes
+    }
+
+    /// `LICENSES/LicenseRef-…`: a REUSE custom licence text.
+    static func isCustomReference(_ path: String) -> Bool {
+        path.split(separator: "/").last.map { $0.lowercased().hasPrefix("licenseref-") } ?? false
     }
 
     /// Root files named like a licence (any case, any extension or suffix) and files in the REUSE folder.
@@ -43,36 +94,59 @@ public struct LicenceAnalysis: Sendable {
         }
     }
 
-    /// True when `name` is one of `stems` (upper case), alone or followed by `.` or `-` and anything.
+    /// True when `name` is one of `stems` (upper case), alone or followed by `.`, `-` or `_` and anything.
     static func hasStem(_ name: String, _ stems: [String]) -> Bool {
         let upper = name.uppercased()
         return stems.contains { stem in
             guard upper.hasPrefix(stem) else { return false }
             let rest = upper.dropFirst(stem.count)
-            return rest.isEmpty || rest.first == "." || rest.first == "-"
+            // LICENCE_CeCILL-B_V1-fr.txt as well as LICENSE-MIT and LICENSE.md; LICENSEE.md is not one.
+            return rest.isEmpty || rest.first == "." || rest.first == "-" || rest.first == "_"
         }
     }
 
     /// `facts.licence` of the scorecard.
     func facts(policy: LicencePolicy, declared: [LicenceDeclaration]) -> JSONValue {
         let ids = spdxIDs
-        return .object([
-            "spdx": .array(ids.map(JSONValue.string)),
+        // Without a licence text, the licence a manifest or publiccode.yml declares is still the
+        // repository's licence as far as anyone can tell: reported, with where it comes from.
+        let manifestOnly = ids.isEmpty ? Self.manifestDeclarations(declared) : []
+        let reported = ids.isEmpty ? Array(Set(manifestOnly.flatMap(\.ids))).sorted() : ids
+        let scoped = ownDetections.filter { $0.scope != nil && $0.match.spdx != nil }
+        var facts: [String: JSONValue] = [
+            "spdx": .array(reported.map(JSONValue.string)),
+            "spdx_source": .string(!ids.isEmpty ? "licence_text" : manifestOnly.isEmpty ? "none" : "declaration"),
             "files": .array(files.map { .string($0.path) }),
             "detections": .array(detections.map { detection in
-                .object([
+                var fields: [String: JSONValue] = [
                     "path": .string(detection.path),
                     "spdx": .string(detection.match.spdx ?? "NOASSERTION"),
                     "confidence": .double((detection.match.confidence * 100).rounded() / 100),
                     "candidates": .array(detection.match.candidates.map { .string($0.id) }),
-                ])
+                    "role": .string(detection.role.rawValue),
+                ]
+                if let expression = detection.match.expression, detection.match.exception != nil { fields["expression"] = .string(expression) }
+                if let scope = detection.scope { fields["applies_to"] = .string(scope) }
+                if let lines = detection.match.lines { fields["lines"] = .array([.int(lines.lowerBound), .int(lines.upperBound)]) }
+                return .object(fields)
             }),
             "allowed_in_french_administration": .bool(!ids.isEmpty && unidentified.isEmpty && ids.allSatisfy(policy.isAllowed)),
             "declared": .array(declared.map { declaration in
                 .object(["source": .string(declaration.source), "path": .string(declaration.path), "line": declaration.line.map { .int($0) } ?? .null,
                          "expression": .string(declaration.expression), "spdx": .array(declaration.ids.map(JSONValue.string))])
             }),
-        ])
+        ]
+        // Parts of the repository under different licences, as one SPDX expression.
+        if scoped.count >= 2 {
+            facts["expression"] = .string(scoped.compactMap(\.match.expression).joined(separator: " AND "))
+        }
+        return .object(facts)
+    }
+
+    /// Declarations in a package manifest or publiccode.yml (not SPDX headers, REUSE or the README,
+    /// which point at texts rather than stand for them).
+    static func manifestDeclarations(_ declared: [LicenceDeclaration]) -> [LicenceDeclaration] {
+        declared.filter { !["spdx-header", "reuse", "readme"].contains($0.source) && !$0.ids.isEmpty }
     }
 }
 

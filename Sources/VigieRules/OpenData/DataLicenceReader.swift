@@ -17,7 +17,7 @@ struct DataLicenceReader {
                 found.append(licence(resolve(name), path: package.path, line: position.line, source: package.kind.rawValue))
             }
         }
-        let identifier = LicenceIdentifier(fingerprints: data.fingerprints)
+        let identifier = LicenceIdentifier(data: data)
         for entry in snapshot.entries where isDataLicenceFile(entry) {
             guard let text = try reader.text(of: entry)?.text else { continue }
             let identified = identifier.identify(text).compactMap(\.spdx)

@@ -25,6 +25,9 @@ public struct LicenceAllowedRule: BuiltInRule {
         RuleExample("GPL-2.0, an older version the list does not name, warns", files: ["COPYING": "@fixtures/licences/GPL-2.0.txt"], expect: .warn),
         RuleExample("WTFPL fails", files: ["LICENSE": "@fixtures/licences/WTFPL.txt"], expect: .fail),
         RuleExample("a proprietary notice fails", files: ["LICENSE": "Copyright 2024 ACME. All rights reserved. Proprietary and confidential."], expect: .fail),
+        RuleExample("a GPL-2.0 COPYING with bundled zlib and BSD-4-Clause texts is judged on GPL-2.0 only",
+                    files: ["COPYING": "@fixtures/licences/bundled/COPYING-gpl2-with-bundled.txt"],
+                    expect: .warn),
         RuleExample("no licence file skips", files: ["README.md": "# x"], expect: .skip),
     ]
 
@@ -38,7 +41,8 @@ public struct LicenceAllowedRule: BuiltInRule {
         }
         let policy = data.policy
         var refused: [Finding] = [], older: [Finding] = [], unknown: [Finding] = [], accepted: [Finding] = []
-        for detection in analysis.detections {
+        // Bundled code's licences are its authors' choice, not the repository's: only the repository's own are judged.
+        for detection in analysis.ownDetections where !LicenceAnalysis.isCustomReference(detection.path) {
             guard let id = detection.match.spdx else {
                 let closest = detection.match.candidates.map(\.id).joined(separator: ", ")
                 let message = closest.isEmpty
@@ -60,7 +64,10 @@ public struct LicenceAllowedRule: BuiltInRule {
         }
         let ids = analysis.spdxIDs.joined(separator: ", ")
         if !refused.isEmpty {
-            return .fail(LocalizedText(fr: "Licence hors de la liste autorisée : \(ids).", en: "Licence not on the allowed list: \(ids)."), refused + unknown)
+            // Name only the refused licences: an allowed one next to them (MIT) is not the problem.
+            let refusedIDs = Array(Set(analysis.ownDetections.compactMap(\.match.spdx).filter { !policy.isAllowed($0) && !policy.isOlderVersion($0) })).sorted()
+                .joined(separator: ", ")
+            return .fail(LocalizedText(fr: "Licence hors de la liste autorisée : \(refusedIDs).", en: "Licence not on the allowed list: \(refusedIDs)."), refused + unknown)
         }
         if !unknown.isEmpty && accepted.isEmpty && older.isEmpty {
             let anyClose = analysis.unidentified.contains { !$0.match.candidates.isEmpty }

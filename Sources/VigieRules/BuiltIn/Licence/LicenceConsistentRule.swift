@@ -25,6 +25,9 @@ public struct LicenceConsistentRule: BuiltInRule {
         RuleExample("GPL-3.0-or-later agrees with the GPL-3.0 text", files: ["COPYING": "@fixtures/licences/GPL-3.0.txt", "pyproject.toml": "[project]\nlicense = \"GPL-3.0-or-later\"\n"], expect: .pass),
         RuleExample("code that mentions the tag in a string is not a declaration",
                     files: ["LICENSE": "@fixtures/licences/MIT.txt", "src/a.py": "# SPDX-License-Identifier: MIT\nX = \"SPDX-License-Identifier: GPL-3.0\"\n"], expect: .pass),
+        RuleExample("a REUSE LicenseRef-X declaration agrees with LICENSES/LicenseRef-X.txt",
+                    files: ["LICENSES/MIT.txt": "@fixtures/licences/MIT.txt", "LICENSES/LicenseRef-Excluded.txt": "This file is covered by copyright.\n",
+                            "REUSE.toml": "version = 1\n[[annotations]]\npath = \"logo/*\"\nSPDX-License-Identifier = \"LicenseRef-Excluded\"\n"], expect: .pass),
         RuleExample("no declaration besides the file skips", files: ["LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
     ]
 
@@ -34,7 +37,12 @@ public struct LicenceConsistentRule: BuiltInRule {
     public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
         let analysis = try LicenceAnalysis.of(snapshot, data: data)
         let declarations = try DeclaredLicences.of(snapshot, data: data)
-        let texts = Set(analysis.spdxIDs.map(\.licenceFamily))
+        // Bundled code's licence texts count too: an SPDX header in that code names them.
+        var texts = Set(analysis.detections.compactMap(\.match.spdx).map(\.licenceFamily))
+        // In REUSE, the identifier `LicenseRef-X` *is* the file LICENSES/LicenseRef-X.*: they agree by definition.
+        for file in analysis.files where LicenceAnalysis.isCustomReference(file.path) {
+            texts.insert(String(file.name.split(separator: ".").first ?? file.name).lowercased())
+        }
         guard !declarations.isEmpty else {
             return .skip(LocalizedText(fr: "Aucune autre déclaration de licence que les fichiers.", en: "No licence declaration besides the files."))
         }
@@ -48,8 +56,8 @@ public struct LicenceConsistentRule: BuiltInRule {
             let missing = declaration.ids.filter { !texts.contains($0.licenceFamily) }
             guard !missing.isEmpty else { continue }
             conflicts.append(Finding(path: declaration.path, line: declaration.line, message: LocalizedText(
-                fr: "\(declaration.source) déclare \(declaration.expression), absent de \(files) (\(analysis.spdxIDs.joined(separator: ", ")))",
-                en: "\(declaration.source) declares \(declaration.expression), not in \(files) (\(analysis.spdxIDs.joined(separator: ", ")))")))
+                fr: "\(declaration.source) déclare \(declaration.expression) : \(missing.joined(separator: ", ")) absent de \(files) (\(analysis.spdxIDs.joined(separator: ", ")))",
+                en: "\(declaration.source) declares \(declaration.expression): \(missing.joined(separator: ", ")) not in \(files) (\(analysis.spdxIDs.joined(separator: ", ")))")))
         }
         guard conflicts.isEmpty else {
             return .fail(LocalizedText(fr: "\(conflicts.count) déclaration(s) contredisent les fichiers de licence.",

@@ -20,6 +20,11 @@ public struct LicencePresentRule: BuiltInRule {
         RuleExample("lower-case licence.md passes", files: ["licence.md": "text"], expect: .pass),
         RuleExample("COPYING passes", files: ["COPYING": "text"], expect: .pass),
         RuleExample("REUSE LICENSES folder passes", files: ["LICENSES/MIT.txt": "text", "src/a.c": "x"], expect: .pass),
+        RuleExample("LICENCES.md passes", files: ["LICENCES.md": "text"], expect: .pass),
+        RuleExample("Licence_CeCILL-B_V1-fr.txt passes", files: ["Licence_CeCILL-B_V1-fr.txt": "text"], expect: .pass),
+        RuleExample("COPYRIGHT passes", files: ["COPYRIGHT": "text"], expect: .pass),
+        RuleExample("a licence only in package.json warns", files: ["package.json": #"{"name": "x", "license": "MIT"}"#], expect: .warn),
+        RuleExample("a licence only in publiccode.yml warns", files: ["publiccode.yml": "legal:\n  license: EUPL-1.2\n"], expect: .warn),
         RuleExample("no licence file fails", files: ["README.md": "# Project"], expect: .fail),
         RuleExample("a licence file below the root fails", files: ["docs/LICENSE": "text"], expect: .fail),
         RuleExample("LICENSEE.md is not a licence", files: ["LICENSEE.md": "text"], expect: .fail),
@@ -31,6 +36,13 @@ public struct LicencePresentRule: BuiltInRule {
     public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
         let files = LicenceAnalysis.licenceFiles(in: snapshot, conventions: data.files)
         guard !files.isEmpty else {
+            let declared = LicenceAnalysis.manifestDeclarations(try DeclaredLicences.of(snapshot, data: data))
+            if !declared.isEmpty {
+                let ids = Array(Set(declared.flatMap(\.ids))).sorted().joined(separator: ", ")
+                return .warn(LocalizedText(fr: "Licence déclarée (\(ids)) mais aucun texte de licence : ajoutez le fichier LICENSE.",
+                                           en: "Licence declared (\(ids)) but no licence text: add the LICENSE file."),
+                             declared.map { Finding(path: $0.path, line: $0.line, message: .same("\($0.source): \($0.expression)")) })
+            }
             return .fail(LocalizedText(fr: "Aucun fichier de licence à la racine ni de dossier \(data.files.reuseFolder)/.",
                                        en: "No licence file at the root and no \(data.files.reuseFolder)/ folder."))
         }
