@@ -47,7 +47,25 @@ public struct LicenceAnalysis: Sendable {
             let text = try snapshot.textUnlessBinary(of: file) ?? ""
             detections += Self.detections(in: text, path: file.path, identifier: identifier, data: data)
         }
-        self.detections = detections
+        // A GPL-family text says neither -only nor -or-later; when its notice did not either, the
+        // headers and manifests may (`SPDX-License-Identifier: GPL-3.0-or-later`). An unreadable
+        // manifest only leaves the bare id, hence `try?`.
+        let declared = (try? DeclaredLicences.of(snapshot, data: data)) ?? []
+        self.detections = detections.map { Self.versioned($0, declared: declared, fingerprints: data.fingerprints) }
+    }
+
+    /// The detection with `-only` or `-or-later` when its id is bare, its licence is versioned by
+    /// notice, and the declarations name that family with exactly one suffix.
+    static func versioned(_ detection: Detection, declared: [LicenceDeclaration], fingerprints: [LicenceFingerprint]) -> Detection {
+        guard detection.role == .licence, let id = detection.match.spdx, id.licenceFamily == id.lowercased(),
+              fingerprints.contains(where: { $0.id == id && $0.versionedByNotice }) else { return detection }
+        let spellings = Set(declared.flatMap(\.ids).filter { $0.licenceFamily == id.lowercased() && $0.lowercased() != id.lowercased() })
+        guard spellings.count == 1, let spelled = spellings.first else { return detection }
+        let match = detection.match
+        return Detection(path: detection.path, match: LicenceMatch(spdx: id + spelled.dropFirst(id.count), confidence: match.confidence,
+                                                                    candidates: match.candidates, extraWords: match.extraWords,
+                                                                    exception: match.exception, lines: match.lines, firstPhraseLine: match.firstPhraseLine),
+                         role: detection.role, scope: detection.scope)
     }
 
     /// The licences of one file. The first is the file's licence; those after it are bundled code's
