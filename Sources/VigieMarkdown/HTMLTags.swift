@@ -6,6 +6,36 @@ enum HTMLTags {
     nonisolated(unsafe) private static let source = #/\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/#.ignoresCase()
     nonisolated(unsafe) private static let alt = #/\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/#.ignoresCase()
     nonisolated(unsafe) private static let anchor = #/<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/#.ignoresCase()
+    nonisolated(unsafe) private static let heading = #/<h([1-6])\b([^>]*)>(.*?)<\/h\1\s*>/#.ignoresCase().dotMatchesNewlines()
+    nonisolated(unsafe) private static let identifier = #/\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/#.ignoresCase()
+    nonisolated(unsafe) private static let code = #/<code\b[^>]*>.*?<\/code\s*>/#.ignoresCase().dotMatchesNewlines()
+    nonisolated(unsafe) private static let tag = #/<[^>]*>/#
+
+    /// A heading written in HTML (`<h2 id="installation">Installation</h2>`): its level, text, line
+    /// and the anchor its `id` gives ("" without one: GitHub makes none for it).
+    struct Heading {
+        let level: Int, text: String, textOutsideCode: String, line: Int, anchor: String
+    }
+
+    /// The `<h1>`…`<h6>` elements of an HTML block whose first line is `line`.
+    static func headings(in html: String, line: Int) -> [Heading] {
+        guard html.contains("<h") || html.contains("<H") else { return [] }
+        return html.matches(of: heading).map { match in
+            let inner = String(match.3)
+            let plain = { (text: String) in OutlineBuilder.collapsed(decodeBasicEntities(text.replacing(tag, with: " "))) }
+            let anchor = match.2.firstMatch(of: identifier).map { String($0.1 ?? $0.2 ?? "") } ?? ""
+            let number = line + html[..<match.range.lowerBound].utf8.count { $0 == UInt8(ascii: "\n") }
+            return Heading(level: Int(match.1) ?? 1, text: plain(inner), textOutsideCode: plain(inner.replacing(code, with: " ")),
+                           line: number, anchor: anchor)
+        }
+    }
+
+    /// The five entities HTML headings commonly hold.
+    private static func decodeBasicEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacing("&amp;", with: "&").replacing("&lt;", with: "<").replacing("&gt;", with: ">")
+            .replacing("&quot;", with: "\"").replacing("&#39;", with: "'").replacing("&nbsp;", with: " ")
+    }
 
     /// The images and links of `html`, whose first line is `line`.
     static func links(in html: String, line: Int, insideLink: Bool) -> [MarkdownOutline.Link] {

@@ -12,7 +12,8 @@ public struct MarkdownOutline: Sendable, Equatable {
         public let line: Int
         /// Last line the heading occupies (the underline of a setext heading).
         public let endLine: Int
-        /// GitHub's anchor, unique in the document: the second "Usage" is `usage-1`.
+        /// GitHub's anchor, unique in the document: the second "Usage" is `usage-1`. An HTML heading
+        /// (`<h2 id="setup">`) has its `id`, or "" without one.
         public let anchor: String
     }
 

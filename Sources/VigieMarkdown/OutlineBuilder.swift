@@ -56,6 +56,10 @@ struct OutlineBuilder {
         case CMARK_NODE_HTML_BLOCK:
             let html = node.literal
             htmlBlocks.append(.init(line: node.startLine, html: html))
+            for found in HTMLTags.headings(in: html, line: node.startLine) {
+                headings.append(.init(text: found.text, textOutsideCode: found.textOutsideCode, level: found.level,
+                                      line: found.line, endLine: found.line, anchor: found.anchor))
+            }
             links += HTMLTags.links(in: html, line: node.startLine, insideLink: false)
             blocks.append(.init(line: node.startLine, endLine: node.endLine))
         case CMARK_NODE_TEXT:

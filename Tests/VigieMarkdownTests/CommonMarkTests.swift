@@ -120,6 +120,16 @@ struct CommonMarkTests {
         #expect(outline.headings.first?.textOutsideCode == "Options du champ :")
     }
 
+    @Test("HTML headings count: level, text without tags or code, their line, the anchor their id gives")
+    func htmlHeadings() {
+        let outline = CommonMark.outline(of: "# Outil\n\n<h2 id=\"install\">Installation <code>npm</code></h2>\n\n<div>\n<h3>\nAide &amp; contact\n</h3>\n</div>\n")
+        #expect(outline.headings.map(\.text) == ["Outil", "Installation npm", "Aide & contact"])
+        #expect(outline.headings.map(\.textOutsideCode) == ["Outil", "Installation", "Aide & contact"])
+        #expect(outline.headings.map(\.level) == [1, 2, 3])
+        #expect(outline.headings.map(\.line) == [1, 3, 6])
+        #expect(outline.headings.map(\.anchor) == ["outil", "install", ""])
+    }
+
     @Test("headings in lists and quotes, and lines after a front matter-like block, keep their lines")
     func nestedPositions() {
         let outline = CommonMark.outline(of: "> ## Quoted\n>\n> [in quote](q.md)\n\n- item\n\n  [in list](l.md)\n")

@@ -42,10 +42,10 @@ public struct ReadmeDocument: Sendable {
         }
     }
 
-    /// The document's title: its first heading when it is the only one at the shallowest level.
+    /// The document's title: its first heading, at level 1, when no other heading is at level 1.
     /// A title names the project, not a section ("# Team example" is neither contact nor usage).
     public var title: Heading? {
-        guard let first = headings.first, let top = headings.map(\.level).min(), first.level == top,
+        guard let first = headings.first, first.level == 1, let top = headings.map(\.level).min(), first.level == top,
               headings.count(where: { $0.level == top }) == 1 else { return nil }
         return first
     }
