@@ -150,6 +150,15 @@ struct ReadmeReadingTests {
         #expect(result.brokenLinks.map(\.line) == [5])
     }
 
+    @Test("an emoji heading's anchor keeps its variation selector, and the link naming it is found (datagouv/udata-front)")
+    func emojiAnchor() throws {
+        let readme = "# Front\n\n- [🖼️ Style](#\u{FE0F}-style)\n- [📖 Read more](#-read-more)\n\n## 🖼️ Style\n\nDSFR.\n"
+        let result = try structure(["README.md": readme])
+        #expect(result.document?.headings.last?.anchor == "\u{FE0F}-style")
+        #expect(result.brokenLinks.map(\.target) == ["#-read-more"])
+        #expect(result.brokenLinks.map(\.line) == [4])
+    }
+
     // MARK: Corpus finding 10: missed sections
 
     @Test("inflected, plural and hyphenated section names are found (corpus finding 10)")

@@ -20,6 +20,16 @@ public struct ReadmeDocument: Sendable {
         public let alt: String?
         /// An image inside a link, from a badge service, or an SVG status picture.
         public let isBadge: Bool
+
+        /// A link to a heading of the document (`#usage`). Compared byte-wise: `#` followed by U+FE0F,
+        /// as in GitHub's anchor for "🖼️ Style" (`#️-style`), is one Character that is not "#".
+        public var isAnchor: Bool { target.utf8.first == UInt8(ascii: "#") }
+
+        /// The anchor named, without its `#`, percent-decoded and lowercased; nil for other links.
+        public var anchor: String? {
+            guard isAnchor else { return nil }
+            return String(String.UnicodeScalarView(target.unicodeScalars.dropFirst())).removingPercentEncodingLeniently.lowercased()
+        }
     }
 
     public let headings: [Heading]
@@ -54,7 +64,7 @@ public struct ReadmeDocument: Sendable {
     public var relativeLinks: [Link] {
         links.filter { link in
             let target = link.target
-            guard !target.isEmpty, !target.hasPrefix("#"), !target.hasPrefix("//"), !target.hasPrefix("mailto:") else { return false }
+            guard !target.isEmpty, !link.isAnchor, !target.hasPrefix("//"), !target.hasPrefix("mailto:") else { return false }
             return !Self.hasScheme(target)
         }
     }

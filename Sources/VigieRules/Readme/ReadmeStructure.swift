@@ -79,8 +79,7 @@ public struct ReadmeStructure: Sendable {
         let anchors = Set(document.headings.map(\.anchor))
         var broken: [BrokenLink] = []
         for link in document.links where Self.checksAnchors(format) {
-            if link.target.hasPrefix("#") {
-                let anchor = String(link.target.dropFirst()).removingPercentEncodingLeniently.lowercased()
+            if let anchor = link.anchor {
                 if !anchor.isEmpty && !anchors.contains(anchor) { broken.append(BrokenLink(target: link.target, line: link.line, isImage: link.isImage)) }
             }
         }
@@ -138,7 +137,8 @@ public struct ReadmeStructure: Sendable {
     /// without `#anchor` or `?query`, percent-decoded, `.` and `..` resolved; "" when it leaves the tree.
     static func resolve(_ target: String, from folder: String) -> String {
         var path = target
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        // By scalar: "#" or "?" followed by a combining mark is one Character, not "#".
+        if let cut = path.unicodeScalars.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path.unicodeScalars[..<cut]) }
         path = path.removingPercentEncodingLeniently
         var components: [Substring] = path.hasPrefix("/") ? [] : folder.split(separator: "/")
         for component in path.split(separator: "/") {
