@@ -143,15 +143,15 @@ struct LicenceInTheWildTests {
         #expect(identifier.identify("SPDX-License-Identifier: GPL-3.0-only\n\n" + gpl).map(\.spdx) == ["GPL-3.0-only"])
     }
 
-    @Test("a bare GPL text takes -or-later or -only from the SPDX headers, when they agree on one")
+    @Test("a bare GPL text takes -or-later or -only from the SPDX headers in the facts, when they agree on one")
     func onlyOrLaterFromHeaders() throws {
         let gpl = try Self.fixture("GPL-3.0.txt")
-        let later = try Self.analysis(["COPYING": gpl, "src/a.c": "// SPDX-License-Identifier: GPL-3.0-or-later\nint a;\n"])
-        #expect(later.spdxIDs == ["GPL-3.0-or-later"])
-        let both = try Self.analysis(["COPYING": gpl, "src/a.c": "// SPDX-License-Identifier: GPL-3.0-or-later\n", "src/b.c": "// SPDX-License-Identifier: GPL-3.0-only\n"])
-        #expect(both.spdxIDs == ["GPL-3.0"])
-        let mit = try Self.analysis(["LICENSE": try Self.fixture("MIT.txt"), "src/a.c": "// SPDX-License-Identifier: GPL-3.0-or-later\n"])
-        #expect(mit.spdxIDs == ["MIT"])
+        let later = try Self.facts(["COPYING": gpl, "src/a.c": "// SPDX-License-Identifier: GPL-3.0-or-later\nint a;\n"])
+        #expect(later["spdx"] == .array([.string("GPL-3.0-or-later")]))
+        let both = try Self.facts(["COPYING": gpl, "src/a.c": "// SPDX-License-Identifier: GPL-3.0-or-later\n", "src/b.c": "// SPDX-License-Identifier: GPL-3.0-only\n"])
+        #expect(both["spdx"] == .array([.string("GPL-3.0")]))
+        let mit = try Self.facts(["LICENSE": try Self.fixture("MIT.txt"), "src/a.c": "// SPDX-License-Identifier: GPL-3.0-or-later\n"])
+        #expect(mit["spdx"] == .array([.string("MIT")]))
     }
 
     // MARK: 5. Licences real repositories carry

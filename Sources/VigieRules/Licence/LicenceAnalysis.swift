@@ -47,11 +47,7 @@ public struct LicenceAnalysis: Sendable {
             let text = try snapshot.textUnlessBinary(of: file) ?? ""
             detections += Self.detections(in: text, path: file.path, identifier: identifier, data: data)
         }
-        // A GPL-family text says neither -only nor -or-later; when its notice did not either, the
-        // headers and manifests may (`SPDX-License-Identifier: GPL-3.0-or-later`). An unreadable
-        // manifest only leaves the bare id, hence `try?`.
-        let declared = (try? DeclaredLicences.of(snapshot, data: data)) ?? []
-        self.detections = detections.map { Self.versioned($0, declared: declared, fingerprints: data.fingerprints) }
+        self.detections = detections
     }
 
     /// The detection with `-only` or `-or-later` when its id is bare, its licence is versioned by
@@ -123,9 +119,15 @@ public struct LicenceAnalysis: Sendable {
         }
     }
 
-    /// `facts.licence` of the scorecard.
-    func facts(policy: LicencePolicy, declared: [LicenceDeclaration]) -> JSONValue {
-        let ids = spdxIDs
+    /// `facts.licence` of the scorecard. A GPL-family text says neither -only nor -or-later; when its
+    /// notice did not either, the SPDX headers and manifests may (`GPL-3.0-or-later`): the facts say so.
+    /// (Only the facts: the rules judge families, and reading declarations here would make every
+    /// licence rule depend on the README and manifests being readable.)
+    func facts(data: RuleData, declared: [LicenceDeclaration]) -> JSONValue {
+        let policy = data.policy
+        let detections = detections.map { Self.versioned($0, declared: declared, fingerprints: data.fingerprints) }
+        let ownDetections = detections.filter { $0.role == .licence }
+        let ids = Array(Set(ownDetections.compactMap(\.match.spdx))).sorted()
         // Without a licence text, the licence a manifest or publiccode.yml declares is still the
         // repository's licence as far as anyone can tell: reported, with where it comes from.
         let manifestOnly = ids.isEmpty ? Self.manifestDeclarations(declared) : []
@@ -174,6 +176,6 @@ public struct LicenceFacts: FactProvider {
     let data: RuleData
     public init(data: RuleData) { self.data = data }
     public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
-        try LicenceAnalysis.of(snapshot, data: data).facts(policy: data.policy, declared: try DeclaredLicences.of(snapshot, data: data))
+        try LicenceAnalysis.of(snapshot, data: data).facts(data: data, declared: try DeclaredLicences.of(snapshot, data: data))
     }
 }
