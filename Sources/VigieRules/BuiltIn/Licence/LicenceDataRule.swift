@@ -21,23 +21,30 @@ public struct LicenceDataRule: BuiltInRule {
         RuleExample("a datapackage declaring ODbL passes", files: ["datapackage.json": #"{"licenses": [{"name": "ODbL-1.0"}], "resources": []}"#], expect: .pass),
         RuleExample("data under MIT only fails", files: ["data/communes.csv": "code,nom\n", "LICENSE": "@fixtures/licences/MIT.txt"], expect: .fail),
         RuleExample("no data skips", files: ["src/a.py": "x", "LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
+        RuleExample("test fixtures are not published data: skips", files: ["tests/data/adresses.csv": "id,voie\n", "src/a.py": "x",
+                                                                          "LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
     ]
 
     let data: RuleData
     public init(parameters: RuleParameters, data: RuleData) { self.data = data }
 
     public func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
-        let dataFiles = snapshot.entries.filter { data.files.isDataFile($0.path) }
-        guard !dataFiles.isEmpty else {
-            return .skip(LocalizedText(fr: "Le dépôt ne publie pas de données.", en: "The repository publishes no data."))
+        // The open-data family's answer, so that the two never disagree on whether data is published
+        // (test fixtures and data merely used are not: bench/accuracy, LaPosteSNA/ban).
+        let publication = try OpenDataAnalysis.publication(snapshot, data: data)
+        guard publication.publishesData else {
+            return .skip(LocalizedText(fr: "Le dépôt ne publie pas de données. \(publication.reason.fr)",
+                                       en: "The repository publishes no data. \(publication.reason.en)"))
         }
+        let dataFiles = publication.dataFiles.compactMap(snapshot.entry(at:))
+        let packages = snapshot.entries.filter { $0.name == "datapackage.json" }
         let allowed = data.policy.data
         let analysis = try LicenceAnalysis.of(snapshot, data: data)
         var evidence = analysis.detections.filter { $0.match.spdx.map { allowed.contains($0.lowercased()) } ?? false }
             .map { Finding(path: $0.path, message: .same($0.match.spdx ?? "")) }
         evidence += try DeclaredLicences.of(snapshot, data: data).filter { $0.ids.contains { allowed.contains($0.lowercased()) } }
             .map { Finding(path: $0.path, line: $0.line, message: .same($0.expression)) }
-        for package in dataFiles where package.name == "datapackage.json" && snapshot.size(of: package).map({ $0 <= 1 << 20 }) ?? false {
+        for package in packages where snapshot.size(of: package).map({ $0 <= 1 << 20 }) ?? false {
             let text = (try snapshot.textUnlessBinary(of: package) ?? "").lowercased()
             if allowed.contains(where: { text.contains("\"\($0)\"") }) {
                 evidence.append(Finding(path: package.path, message: .same("licenses")))
