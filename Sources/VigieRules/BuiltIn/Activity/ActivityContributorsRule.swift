@@ -28,6 +28,10 @@ public struct ActivityContributorsRule: BuiltInRule {
         RuleExample("bots do not count as people", files: [:], expect: .warn,
                     commits: [.at("2026-10-01", by: "alice@x.fr"), .at("2026-10-02", by: "49699333+dependabot[bot]@users.noreply.github.com"),
                               .at("2026-10-03", by: "49699333+dependabot[bot]@users.noreply.github.com")]),
+        RuleExample("a bot named without [bot] (changelog-bot) does not count either", files: [:], expect: .pass,
+                    commits: [.at("2026-10-01", by: "alice@x.fr"), .at("2026-10-02", by: "bob@x.fr"), .at("2026-10-03", by: "alice@x.fr"),
+                              .at("2026-09-03", by: "bob@x.fr"), .at("2026-08-03", by: "claire@x.fr")]
+                        + (5...9).map { .at("2026-10-0\($0)", by: "changelog-bot@x.fr") }),
         RuleExample("one person under two e-mails counts once (same name but for case)", files: [:], expect: .warn,
                     commits: [.at("2026-10-01", by: "Witold@perso.fr"), .at("2026-10-02", by: "Witold@perso.fr"), .at("2026-10-03", by: "witold@work.gouv.fr"),
                               .at("2026-10-04", by: "witold@work.gouv.fr"), .at("2026-10-05", by: "alice@x.fr")]),
