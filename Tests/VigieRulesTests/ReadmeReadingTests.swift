@@ -213,6 +213,13 @@ struct ReadmeReadingTests {
         #expect(found["purpose"] == 6)
     }
 
+    @Test("a developer-setup section is not a contributing section; 'Contribuer' is (suitenumerique/django-lasuite, DISIC/Ara)")
+    func developmentIsNotContributing() throws {
+        #expect(try sections("# Outil\n\n## Développement\n\n`make test`\n")["contributing"] == nil)
+        #expect(try sections("# Tool\n\n## Development\n\n`make test`\n")["contributing"] == nil)
+        #expect(try sections("# Outil\n\n## Contribuer\n\nOuvrez une issue.\n")["contributing"] == 3)
+    }
+
     @Test("a heading quoting a YAML field in code is not 'what it is' (betagouv/api.gouv.fr)")
     func codeInHeading() throws {
         let found = try sections("# API\n\n## Champs\n\n##### Options du champ `description: |` :\n\nTexte.\n")
