@@ -213,6 +213,13 @@ struct ReadmeReadingTests {
         #expect(found["purpose"] == 6)
     }
 
+    @Test("an e-mail address under another heading is a contact (SocialGouv/code-du-travail-numerique); code is not")
+    func contactAddress() throws {
+        #expect(try sections("# Outil\n\n## Contributions\n\nÉcrivez à equipe@example.gouv.fr.\n")["contact"] == 5)
+        #expect(try sections("# Tool\n\n## About\n\n[Write to us](mailto:team@example.org)\n")["contact"] == 5)
+        #expect(try sections("# Tool\n\n## Setup\n\n```\ngit config user.email me@example.org\n```\n")["contact"] == nil)
+    }
+
     @Test("a developer-setup section is not a contributing section; 'Contribuer' is (suitenumerique/django-lasuite, DISIC/Ara)")
     func developmentIsNotContributing() throws {
         #expect(try sections("# Outil\n\n## Développement\n\n`make test`\n")["contributing"] == nil)

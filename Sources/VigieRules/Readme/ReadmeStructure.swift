@@ -27,6 +27,16 @@ public struct ReadmeStructure: Sendable {
     public let encoding: TextEncoding?
     public let lineEnding: LineEnding?
 
+    /// The line of the first e-mail address of the README, in its prose or as a `mailto:` link.
+    static func contactAddressLine(_ document: ReadmeDocument) -> Int? {
+        let mail = document.links.first { $0.target.lowercased().hasPrefix("mailto:") }?.line
+        let written = document.prose.first { $0.text.firstMatch(of: emailAddress) != nil }?.line
+        return [mail, written].compactMap { $0 }.min()
+    }
+
+    // Built once (a regex literal in a function is compiled at every call). Never mutated.
+    nonisolated(unsafe) private static let emailAddress = #/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/#
+
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> ReadmeStructure {
         try snapshot.analysis("readme-structure") { try ReadmeStructure(snapshot, data: data) }
     }
@@ -59,6 +69,10 @@ public struct ReadmeStructure: Sendable {
                 found.append((section.key, heading.line))
             } else if section.key == "purpose", Self.hasIntroduction(document) {
                 found.append((section.key, 0))
+            } else if section.key == "contact", let line = Self.contactAddressLine(document) {
+                // An e-mail address anywhere gives a stranger someone to write to, even under another
+                // heading (SocialGouv/code-du-travail-numerique, IGNF/ContinuousGeneralisation).
+                found.append((section.key, line))
             }
         }
         sections = found
