@@ -51,7 +51,7 @@ final class GitSnapshotReader: SnapshotReader {
     /// The tree's `.gitattributes` files that mention LFS (one substring test each before parsing).
     private func lfsTracking() -> LFSTracking {
         let marker = Array("filter=lfs".utf8)
-        let files = listing.entries.filter { $0.path.bytes.split(separator: UInt8(ascii: "/")).last.map(Array.init) == Array(".gitattributes".utf8) }
+        let files = listing.entries.filter { $0.path.display == ".gitattributes" || $0.path.display.hasSuffix("/.gitattributes") }
             .compactMap { entry -> (folder: String, bytes: [UInt8])? in
                 guard let bytes = try? repository.readBlob(entry.id, cap: 1 << 20), contains(bytes, marker) else { return nil }
                 let path = entry.path.display

@@ -135,17 +135,19 @@ public struct AuditEngine: Sendable {
     /// Runs one rule: a rule that throws becomes an `error` saying why; a rule that needed files it
     /// could not read becomes an `error` naming them (`couldNotRead`).
     public static func evaluate(_ rule: any Rule, on snapshot: RepositorySnapshot, context: AuditContext) -> RuleOutcome {
-        do {
-            let (outcome, needs) = try snapshot.recordingNeeds { try rule.evaluate(snapshot, context: context) }
-            return needs.isEmpty ? outcome : couldNotRead(needs, ruleOutcome: outcome)
-        } catch {
-            return RuleOutcome(status: .error, message: describe(error))
+        // The result is caught inside the scope, so that a rule stopped by an unreadable file it did
+        // not catch reports the same way, with the same findings, as one that went on without it.
+        let (result, needs) = snapshot.recordingNeeds { Swift.Result { try rule.evaluate(snapshot, context: context) } }
+        if !needs.isEmpty { return couldNotRead(needs, facts: (try? result.get())?.facts) }
+        switch result {
+        case .success(let outcome): return outcome
+        case .failure(let error): return RuleOutcome(status: .error, message: describe(error))
         }
     }
 
     /// A rule that needed files it could not read gives no verdict: a pass or a failure on part of
     /// its evidence could be wrong. It becomes an `error` naming each file, its reason and the fix.
-    static func couldNotRead(_ needs: [UnreadableEntry], ruleOutcome: RuleOutcome) -> RuleOutcome {
+    static func couldNotRead(_ needs: [UnreadableEntry], facts: JSONValue?) -> RuleOutcome {
         let shown = needs.prefix(5).map { "\($0.path) (\($0.reason.localizedText.fr))" }.joined(separator: ", ")
         let shownEN = needs.prefix(5).map { "\($0.path) (\($0.reason.localizedText.en))" }.joined(separator: ", ")
         let more = needs.count > 5 ? LocalizedText(fr: " et \(needs.count - 5) autres", en: " and \(needs.count - 5) more") : LocalizedText.same("")
@@ -154,7 +156,7 @@ public struct AuditEngine: Sendable {
             fr: "Vérification impossible : fichier\(needs.count > 1 ? "s" : "") illisible\(needs.count > 1 ? "s" : "") : \(shown)\(more.fr). \(fixes.fr)",
             en: "Could not check: unreadable file\(needs.count > 1 ? "s" : ""): \(shownEN)\(more.en). \(fixes.en)")
         let findings = needs.map { Finding(path: $0.path, message: $0.reason.localizedText) }
-        return RuleOutcome(status: .error, message: message, findings: findings, facts: ruleOutcome.facts)
+        return RuleOutcome(status: .error, message: message, findings: findings, facts: facts)
     }
 
     /// Rules in an order where each comes after those it requires (ties keep the display order),

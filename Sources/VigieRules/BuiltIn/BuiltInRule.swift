@@ -62,29 +62,26 @@ public struct RuleExample: Sendable, CustomStringConvertible {
 
     public init(_ name: String, files: [String: String], expect expected: CheckStatus, parameters: [String: ParameterValue] = [:],
                 commits: [HistoryCommit] = [], tags: [SnapshotTag] = [], file: String = #filePath, line: Int = #line) {
-        self.name = name
-        self.files = files
-        self.expected = expected
-        self.parameters = parameters
-        self.commits = commits
-        self.tags = tags
-        self.unreadable = [:]
-        self.readFirst = []
-        self.gaps = []
-        self.file = file
-        self.line = line
+        self.init(name: name, files: files, expected: expected, parameters: parameters, commits: commits, tags: tags,
+                  unreadable: [:], readFirst: [], gaps: [], file: file, line: line)
     }
 
     /// An example on a partial or damaged repository.
     public init(_ name: String, files: [String: String], commits: [HistoryCommit] = [], unreadable: [String: UnreadableReason] = [:],
                 readFirst: [String] = [], gaps: [HistoryGap] = [], expect expected: CheckStatus, parameters: [String: ParameterValue] = [:],
                 file: String = #filePath, line: Int = #line) {
+        self.init(name: name, files: files, expected: expected, parameters: parameters, commits: commits, tags: [],
+                  unreadable: unreadable, readFirst: readFirst, gaps: gaps, file: file, line: line)
+    }
+
+    private init(name: String, files: [String: String], expected: CheckStatus, parameters: [String: ParameterValue], commits: [HistoryCommit],
+                 tags: [SnapshotTag], unreadable: [String: UnreadableReason], readFirst: [String], gaps: [HistoryGap], file: String, line: Int) {
         self.name = name
         self.files = files
         self.expected = expected
         self.parameters = parameters
         self.commits = commits
-        self.tags = []
+        self.tags = tags
         self.unreadable = unreadable
         self.readFirst = readFirst
         self.gaps = gaps
