@@ -68,5 +68,11 @@ struct Node {
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    /// A code block opened by a fence (``` or ~~~), not by indentation.
+    var isFenced: Bool {
+        var length: Int32 = 0, offset: Int32 = 0
+        var character: CChar = 0
+        return cmark_node_get_fenced(pointer, &length, &offset, &character) != 0
+    }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
 }

@@ -52,6 +52,16 @@ public struct MarkdownOutline: Sendable, Equatable {
     public let htmlBlocks: [HTMLBlock]
     public let tables: [Table]
     public let blocks: [Block]
+    /// A code block: fenced (```), or indented, which plain-text files hold by accident (a pasted log).
+    public struct CodeBlock: Sendable, Equatable {
+        public let line: Int
+        public let endLine: Int
+        public let isFenced: Bool
+    }
 
-    public static let empty = MarkdownOutline(headings: [], links: [], htmlBlocks: [], tables: [], blocks: [])
+    /// Code blocks: never structure, but where they are tells something (a code example opening a
+    /// README is its usage).
+    public let codeBlocks: [CodeBlock]
+
+    public static let empty = MarkdownOutline(headings: [], links: [], htmlBlocks: [], tables: [], blocks: [], codeBlocks: [])
 }

@@ -9,6 +9,7 @@ struct OutlineBuilder {
     private var htmlBlocks: [MarkdownOutline.HTMLBlock] = []
     private var tables: [MarkdownOutline.Table] = []
     private var blocks: [MarkdownOutline.Block] = []
+    private var codeBlocks: [MarkdownOutline.CodeBlock] = []
     private var anchors = HeadingAnchors()
 
     /// The line of the inline content being read.
@@ -34,7 +35,7 @@ struct OutlineBuilder {
     private var cell: String?
 
     var outline: MarkdownOutline {
-        MarkdownOutline(headings: headings, links: links, htmlBlocks: htmlBlocks, tables: tables, blocks: blocks)
+        MarkdownOutline(headings: headings, links: links, htmlBlocks: htmlBlocks, tables: tables, blocks: blocks, codeBlocks: codeBlocks)
     }
 
     mutating func visit(_ node: Node, entering: Bool) {
@@ -53,6 +54,8 @@ struct OutlineBuilder {
                                       line: open.line, endLine: endLine, anchor: anchors.anchor(for: text)))
                 heading = nil
             }
+        case CMARK_NODE_CODE_BLOCK:
+            codeBlocks.append(.init(line: node.startLine, endLine: node.endLine, isFenced: node.isFenced))
         case CMARK_NODE_HTML_BLOCK:
             let html = node.literal
             htmlBlocks.append(.init(line: node.startLine, html: html))

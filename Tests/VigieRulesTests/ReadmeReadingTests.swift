@@ -252,4 +252,109 @@ struct ReadmeReadingTests {
         #expect(found["installation"] == 1)
         #expect(found["usage"] == 5)
     }
+
+    // MARK: Corpus finding 12: sections without their own heading, and headings that are no section
+
+    @Test("a banner heading above the title: the opening is what follows the title (etalab/apicarto)")
+    func bannerAboveTitle() throws {
+        let found = try sections("## ⚠️ Ce service est abandonné ⚠️\n\nL'IGN a repris les développements à son compte. Plus d'information sur leur site dédié.\n\n# APICarto\n\n## Prérequis\n\nNode.\n")
+        #expect(found["purpose"] == nil)
+        #expect(found["installation"] == 7)
+    }
+
+    @Test("a list of links is no introduction; a sentence is, addresses of links not counted (SocialGouv/code-du-travail-numerique)")
+    func introductionNeedsASentence() throws {
+        let links = "# Code\n\n- Consulter le [site internet code.travail.gouv.fr](https://code.travail.gouv.fr)\n- À propos du code du travail numérique : [https://code.travail.gouv.fr/a-propos](https://code.travail.gouv.fr/a-propos)\n\n## Contributions\n\nOuvrez un ticket.\n"
+        #expect(try sections(links)["purpose"] == nil)
+        let sentence = "# Outil\n\nCet outil vérifie chaque mois les dépôts publiés par une administration.\n\n## Installation\n\nmake\n"
+        #expect(try sections(sentence)["purpose"] == 0)
+        let shortWithLink = "# Outil\n\nUn outil pour [les humains](https://example.org/very/long/path/with/many/words/in/it).\n\n## Installation\n"
+        #expect(try sections(shortWithLink)["purpose"] == nil)
+    }
+
+    @Test("the first section after the title, when it is no known section, is the introduction (codegouvfr/sill, LINCnil/Guide-RGPD-du-developpeur)")
+    func firstSectionAsIntroduction() throws {
+        let sill = "# Catalogi\n\n## A Software Catalog application\n\nThis repository contains Catalogi, a web application to manage software catalogs.\n\n## License\n\nMIT\n"
+        #expect(try sections(sill)["purpose"] == 3)
+        // A known section right after the title is not the introduction.
+        #expect(try sections("# Outil\n\n## Installation\n\nInstallez Python 3.12 puis lancez la commande make install dans le dossier.\n")["purpose"] == nil)
+    }
+
+    @Test("contact: 'Contacter le service', 'Discuss with us', and prose inviting to write (betagouv/api.gouv.fr, codegouvfr/sill, etalab/sirene_as_api)")
+    func contactWithoutContactHeading() throws {
+        #expect(try sections("# API\n\n## Fournisseur d'API ?\n\n### 1- Contacter le service\n\nRemplissez le formulaire.\n")["contact"] == 5)
+        #expect(try sections("# Catalogi\n\n## Discuss with us\n\nJoin the channel.\n")["contact"] == 3)
+        #expect(try sections("# API\n\n## Changements\n\nVous pouvez également nous contacter au travers des issues de ce dépôt.\n")["contact"] == 5)
+    }
+
+    @Test("'Auteur' or 'Team' is a contact only when its text gives a way to reach someone (codegouvfr/floss-criteria, gip-inclusion/data-inclusion)")
+    func authorsNeedAWayToReach() throws {
+        #expect(try sections("# Critères\n\n## Auteur\n\nDINUM 2025.\n")["contact"] == nil)
+        #expect(try sections("# Data\n\n## [Auteurs](CODEOWNERS)\n\n## [Licence](LICENSE)\n")["contact"] == nil)
+        #expect(try sections("# Critères\n\n## Auteurs\n\n[Marie Curie](https://github.com/mcurie)\n")["contact"] == 3)
+        #expect(try sections("# Tool\n\n## Team\n\nWrite to team@example.org.\n")["contact"] == 3)
+    }
+
+    @Test("a parenthesised aside names no section: '2- Créer la page de son API ([exemple](…))' is no usage (betagouv/api.gouv.fr)")
+    func asideInHeading() throws {
+        #expect(try sections("# API\n\n### 2- Créer la page de son API ([exemple](https://api.gouv.fr/les-api/x))\n\nTexte.\n")["usage"] == nil)
+        #expect(try sections("# Outil\n\n## Installation (optionnelle)\n\nmake\n")["installation"] == 3)
+    }
+
+    @Test("terms of use, and what developers run, are no usage (numerique-gouv/sites-faciles, gip-inclusion/les-emplois)")
+    func notUnder() throws {
+        let dsfr = "# Sites\n\n## Droit d’utilisation du DSFR\n\nTexte.\n\n### ⚠️ Utilisation interdite en dehors des sites Internet de l’État\n\nTexte.\n"
+        #expect(try sections(dsfr)["usage"] == nil)
+        let development = "# Itou\n\n# Environnement de développement\n\n## Installation\n\nmake\n\n## Utiliser les commandes `make` sans connexion\n\n## Lancer les tests\n"
+        let found = try sections(development)
+        #expect(found["usage"] == nil)
+        #expect(found["installation"] == 5)
+        // The title is above every section: a title speaking of development puts nothing out.
+        #expect(try sections("# Guide RGPD de l'équipe de développement\n\n## Usage\n\nLisez les fiches.\n")["usage"] == 3)
+        // A framework's "Further help" under "Development information" helps with the tools (LINCnil/pia).
+        #expect(try sections("# PIA\n\n## Présentation\n\nTexte.\n\n# Development information\n\n## Further help\n\nSee the [CLI README](https://x).\n")["contact"] == nil)
+    }
+
+    @Test("'LANGUAGE AND COMPILATION', 'EXECUTION', 'Intégrer la Cartographie' and 'please install' (IGNF/circe, anct-cartographie-nationale/cartographie, IGNF/ContinuousGeneralisation)")
+    func moreNames() throws {
+        let circe = try sections("# Circe\n\n## LANGUAGE AND COMPILATION\n\nC++.\n\n## EXECUTION\n\nRun it.\n")
+        #expect(circe["installation"] == 3)
+        #expect(circe["usage"] == 7)
+        #expect(try sections("<h1>Carto</h1>\n\n<h2 id=\"integration\">📦 Intégrer la Cartographie</h2>\n\nTexte.\n")["usage"] == 3)
+        let prose = "# ContinuousGeneralisation\nThis is a project for continuous map generalization.\n\nIn order to run this prototype, please install Microsoft Visual Studio 2017.\n"
+        #expect(try sections(prose)["installation"] == 4)
+    }
+
+    @Test("a sentence stating the licence is a licence section, and its licences are declared (BurntSushi/ripgrep, LINCnil/Phrase2passe)")
+    func licenceSentence() throws {
+        #expect(try sections("# ripgrep\n\nripgrep is a line-oriented search tool that recursively searches the current directory.\n\nDual-licensed under MIT or the [UNLICENSE](https://unlicense.org).\n")["licence"] == 5)
+        #expect(try sections("# Phrase2passe\n\n## Contribuer\n\n**Phrase2passe est disponible sous license GPLv3 et peut être enrichi.**\n")["licence"] == 5)
+        #expect(try sections("# Outil\n\nVoir le [fichier de licence](LICENSE.md).\n")["licence"] == 3)
+        // A badge linking to LICENSE shows a picture, not a sentence (codegouvfr/react-dsfr).
+        #expect(try sections("# Kit\n\n[![License](https://img.shields.io/npm/l/kit)](LICENSE)\n\n<a href=\"https://github.com/x/kit/blob/main/LICENSE\">\n  <img src=\"https://img.shields.io/npm/l/kit\">\n</a>\n")["licence"] == nil)
+        let readme = "# Guide\n\nIntroduction du guide, écrite pour les équipes de développement.\n\nCe guide est publié sous licence GPLv3 et sous licence ouverte 2.0.\n"
+        let declared = try DeclaredLicences.of(scanSnapshot(["README.md": Array(readme.utf8)]).0, data: ruleData).filter { $0.source == "readme" }
+        #expect(declared.map(\.line) == [5])
+        #expect(declared.first?.ids.contains("etalab-2.0") == true)
+    }
+
+    @Test("an invitation to contribute in prose, or a link to CONTRIBUTING.md, is a contributing section (IGNF/circe)")
+    func contributingInProse() throws {
+        let circe = "# Circé\n\n## PURPOSE OF THE GIT PROJECT\n\nContributions are also appreciated; [please read here how to contribute or\nsend questions to Circé team.](https://github.com/IGNF/circe/blob/main/CONTRIBUTING.md)\n"
+        let found = try sections(circe)
+        #expect(found["contributing"] == 5)
+        #expect(found["contact"] == 5)
+        #expect(try sections("# Tool\n\nSee [the guide](docs/CONTRIBUTING.md).\n")["contributing"] == 3)
+        #expect(try sections("# Tool\n\nRead [how we work](CONTRIBUTING.md#setup).\n")["contributing"] == 3)
+    }
+
+    @Test("a fenced code example opening the README is its usage; an indented log in a text README is not (psf/requests, cavallaric/test_LFS_arbres)")
+    func openingCodeExample() throws {
+        let requests = "# Requests\n\n**Requests** is a simple, yet elegant, HTTP library.\n\n```python\n>>> import requests\n>>> r = requests.get('https://x')\n```\n\n## Installing Requests\n\npip install requests\n"
+        #expect(try sections(requests)["usage"] == 5)
+        let log = "# readme git LFS example\n\nin my folder I have the large csv file\n\n\tnew file:   .gitignore\n\tnew file:   data/arbres.csv\n"
+        #expect(try sections(log, name: "readme.txt")["usage"] == nil)
+        // A code block further down, under a section that is not usage, is not the opening's example.
+        #expect(try sections("# Tool\n\nTool checks repositories of an administration every month.\n\n## Tests\n\n```\nmake test\n```\n")["usage"] == nil)
+    }
 }

@@ -33,7 +33,8 @@ public enum DeclaredLicences {
         guard let file = structure.file, let document = structure.document,
               let line = structure.sections.first(where: { $0.key == "licence" })?.line, line > 0 else { return [] }
         let next = document.headings.first { $0.line > line }?.line ?? Int.max
-        let text = document.prose.filter { $0.line > line && $0.line < next }.map(\.text).joined(separator: " ")
+        // The line itself when the licence is a sentence of prose ("Dual-licensed under MIT or…"), never a heading's.
+        let text = document.prose.filter { $0.line >= line && $0.line < next }.map(\.text).joined(separator: " ")
         let ids = licencesNamed(in: text, data: data)
         guard !ids.isEmpty else { return [] }
         let sorted = ids.sorted()

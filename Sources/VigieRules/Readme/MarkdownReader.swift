@@ -22,6 +22,6 @@ enum MarkdownReader {
                 if !line.isEmpty { prose.append((number, line)) }
             }
         }
-        return ReadmeDocument(headings: headings, links: links, prose: prose)
+        return ReadmeDocument(headings: headings, links: links, prose: prose, codeExamples: outline.codeBlocks.filter(\.isFenced).map(\.line))
     }
 }

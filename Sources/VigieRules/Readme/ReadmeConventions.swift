@@ -8,8 +8,22 @@ struct ReadmeConventions: RuleDataSection {
     struct Section: Sendable {
         let key: String
         let title: LocalizedText
-        /// Normalised names.
+        /// Normalised names: a heading containing one (as whole words) is this section.
         let names: [String]
+        /// Normalised names that make the section only when its text gives a way to reach someone (a
+        /// link or an address): "Auteur" followed by "DINUM 2025." is no contact.
+        let namesNeedingAWayToReach: [String]
+        /// Normalised phrases of prose that give the section without a heading ("sous licence GPLv3").
+        let phrases: [String]
+        /// Lowercased file stems a link may point to instead ([CONTRIBUTING.md](CONTRIBUTING.md)).
+        let linkedFiles: [String]
+        /// Normalised words of a heading, or of a heading above it, that put what it holds out of this
+        /// section: "Droit d'utilisation du DSFR" is no usage, nor is a "Utiliser make" under "Développement".
+        let notUnder: [String]
+        /// The README's opening prose (after its title) is this section.
+        let fromIntroduction: Bool
+        /// A code example in the README's opening is this section.
+        let fromOpeningCodeExample: Bool
     }
 
     let fallbackFolders: [String]
@@ -27,10 +41,21 @@ struct ReadmeConventions: RuleDataSection {
         if let node = field("sections"), let entries = reader.mapping(node, what: "sections") {
             for entry in entries {
                 guard let fields = reader.mapping(entry.value, what: "section \(entry.key)") else { continue }
-                reader.checkKeys(fields, allowed: ["title", "names"], in: "section \(entry.key)")
-                let title = fields.first { $0.key == "title" }.flatMap { reader.localizedText($0.value, what: "title") } ?? .same(entry.key)
-                let names = fields.first { $0.key == "names" }.flatMap { reader.strings($0.value, what: "names") } ?? []
-                sections.append(Section(key: entry.key, title: title, names: names.map(TextNormalizer.normalize)))
+                reader.checkKeys(fields, allowed: ["title", "names", "names_needing_a_way_to_reach", "phrases", "linked_files",
+                                                   "not_under", "from_introduction", "from_opening_code_example"], in: "section \(entry.key)")
+                let value = { (key: String) in fields.first { $0.key == key }?.value }
+                let title = value("title").flatMap { reader.localizedText($0, what: "title") } ?? .same(entry.key)
+                let strings = { (key: String) in value(key).flatMap { reader.strings($0, what: key) } ?? [] }
+                let flag = { (key: String) in value(key).flatMap { reader.bool($0, what: key) } ?? false }
+                sections.append(Section(
+                    key: entry.key, title: title,
+                    names: strings("names").map(TextNormalizer.normalize),
+                    namesNeedingAWayToReach: strings("names_needing_a_way_to_reach").map(TextNormalizer.normalize),
+                    phrases: strings("phrases").map(TextNormalizer.normalize),
+                    linkedFiles: strings("linked_files").map { $0.lowercased() },
+                    notUnder: strings("not_under").map(TextNormalizer.normalize),
+                    fromIntroduction: flag("from_introduction"),
+                    fromOpeningCodeExample: flag("from_opening_code_example")))
             }
         }
         self.sections = sections

@@ -36,11 +36,14 @@ public struct ReadmeDocument: Sendable {
     public let links: [Link]
     /// Lines of prose (outside code blocks and headings), trimmed, with their numbers.
     public let prose: [(line: Int, text: String)]
+    /// Lines of the fenced code blocks (Markdown only: the other readers skip their code).
+    public let codeExamples: [Int]
 
-    init(headings: [Heading], links: [Link], prose: [(line: Int, text: String)]) {
+    init(headings: [Heading], links: [Link], prose: [(line: Int, text: String)], codeExamples: [Int] = []) {
         self.headings = headings
         self.links = links
         self.prose = prose
+        self.codeExamples = codeExamples
     }
 
     /// The document in the README's format (`ReadmeStructure.format(of:)`); org and plain text are read as Markdown.
@@ -52,12 +55,13 @@ public struct ReadmeDocument: Sendable {
         }
     }
 
-    /// The document's title: its first heading, at level 1, when no other heading is at level 1.
+    /// The document's title: its only level-1 heading, when it is the first heading or comes right
+    /// after a banner heading ("## ⚠️ Ce service est abandonné ⚠️" above "# APICarto").
     /// A title names the project, not a section ("# Team example" is neither contact nor usage).
     public var title: Heading? {
-        guard let first = headings.first, first.level == 1, let top = headings.map(\.level).min(), first.level == top,
-              headings.count(where: { $0.level == top }) == 1 else { return nil }
-        return first
+        let top = headings.filter { $0.level == 1 }
+        guard top.count == 1, let title = top.first, headings.prefix(2).contains(title) else { return nil }
+        return title
     }
 
     /// Relative targets that should exist in the tree: no scheme, no mail, no pure anchor.

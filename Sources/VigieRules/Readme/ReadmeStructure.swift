@@ -30,12 +30,9 @@ public struct ReadmeStructure: Sendable {
     /// The line of the first e-mail address of the README, in its prose or as a `mailto:` link.
     static func contactAddressLine(_ document: ReadmeDocument) -> Int? {
         let mail = document.links.first { $0.target.lowercased().hasPrefix("mailto:") }?.line
-        let written = document.prose.first { $0.text.firstMatch(of: emailAddress) != nil }?.line
+        let written = document.prose.first { $0.text.firstMatch(of: ReadmeSections.address) != nil }?.line
         return [mail, written].compactMap { $0 }.min()
     }
-
-    // Built once (a regex literal in a function is compiled at every call). Never mutated.
-    nonisolated(unsafe) private static let emailAddress = #/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/#
 
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> ReadmeStructure {
         try snapshot.analysis("readme-structure") { try ReadmeStructure(snapshot, data: data) }
@@ -58,25 +55,9 @@ public struct ReadmeStructure: Sendable {
         self.document = document
         language = Self.language(of: document.prose.map(\.text).joined(separator: " "), stopwords: conventions.stopwords)
 
-        var found: [(String, Int)] = []
-        // The title names the project, not a section; inline code quotes something else (`description: |`).
-        let sectionHeadings = document.headings.filter { $0.line != document.title?.line }
-        for section in conventions.sections {
-            if let heading = sectionHeadings.first(where: { heading in
-                let normalized = " " + TextNormalizer.normalize(heading.textOutsideCode) + " "
-                return section.names.contains { normalized.contains(" " + $0 + " ") }
-            }) {
-                found.append((section.key, heading.line))
-            } else if section.key == "purpose", Self.hasIntroduction(document) {
-                found.append((section.key, 0))
-            } else if section.key == "contact", let line = Self.contactAddressLine(document) {
-                // An e-mail address anywhere gives a stranger someone to write to, even under another
-                // heading (SocialGouv/code-du-travail-numerique, IGNF/ContinuousGeneralisation).
-                found.append((section.key, line))
-            }
-        }
+        let found = ReadmeSections(document: document, conventions: conventions).found()
         sections = found
-        missingSections = conventions.sections.map(\.key).filter { key in !found.contains { $0.0 == key } }
+        missingSections = conventions.sections.map(\.key).filter { key in !found.contains { $0.key == key } }
 
         let folder = file.folder
         let relative = document.relativeLinks
@@ -124,14 +105,6 @@ public struct ReadmeStructure: Sendable {
         if lowered.hasSuffix(".org") { return "org" }
         if lowered.hasSuffix(".adoc") || lowered.hasSuffix(".asciidoc") { return "asciidoc" }
         return "text"
-    }
-
-    /// Prose before the second heading: a README opening with what the project is.
-    static func hasIntroduction(_ document: ReadmeDocument) -> Bool {
-        let limit = document.headings.dropFirst().first?.line ?? Int.max
-        let words = document.prose.filter { $0.line < limit && !$0.text.hasPrefix("[!") && !$0.text.hasPrefix("![") && !$0.text.hasPrefix("<") }
-            .map { ReadmeAnalysis.words(in: $0.text) }.reduce(0, +)
-        return words >= 12
     }
 
     /// The language whose frequent words dominate: at least 8 of them and twice the other's count.
