@@ -70,6 +70,8 @@ struct AccessibilityAnalysisTests {
         ["app/views/layouts/mailer.html.erb": "<%= yield %>", "app/controllers/api_controller.rb": "class A; end"],
         ["src/lasuite/admin/templates/admin/base_site.html": "{% extends 'admin/base.html' %}", "src/lasuite/__init__.py": ""],
         ["html/doxygen.css": "body{}", "html/index.html": "<p>doc</p>", "html/annotated.html": "<p>doc</p>", "src/circe.c": "int x;"],
+        // A search server's configuration set: Solr's admin page extension (etalab/sirene_as_api).
+        ["solr/configsets/sunspot/conf/admin-extra.html": "<!-- admin -->", "app/models/etablissement.rb": "class E; end"],
     ])
     func notApplicable(_ files: [String: String]) throws {
         let found = try analysis(files)
@@ -157,6 +159,65 @@ struct AccessibilityAnalysisTests {
         #expect(statement["date"] == .string("2024-06-01"))
         #expect(statement["language"] == .string("fr"))
         #expect(facts["applicable"] == .bool(true))
+    }
+}
+
+
+/// Corpus findings of issue 12 (bench/accuracy): component libraries and the RGAA 3 statement model.
+@Suite("Accessibility applicability and statements in the wild")
+struct AccessibilityInTheWildTests {
+    func analysis(_ files: [String: String]) throws -> AccessibilityAnalysis {
+        try AccessibilityAnalysis.of(scanSnapshot(scanFiles(files)).0, data: ruleData, budget: AccessibilityScanDefaults.budget)
+    }
+
+    static let libraryManifest = #"{"name": "@codegouvfr/react-dsfr", "main": "dist/index.js", "module": "dist/index.js", "types": "dist/index.d.ts", "dependencies": {"@gouvfr/dsfr": "1.13.0"}, "devDependencies": {"next": "14.0.0"}}"#
+
+    @Test("a component library (a public package.json with module or types) owes no statement; its users' sites do (codegouvfr/react-dsfr)")
+    func componentLibrary() throws {
+        let found = try analysis(["package.json": Self.libraryManifest, "src/Accordion.tsx": "export const A = () => <div/>;"])
+        #expect(found.interface.applicable)
+        #expect(!found.applicable)
+        #expect(found.reason.en.hasPrefix("A library: package.json publishes entry points (module, types)"))
+        #expect(found.reason.fr.hasPrefix("Une bibliothèque"))
+        let facts = try AccessibilityFacts(data: ruleData).facts(scanSnapshot(scanFiles(["package.json": Self.libraryManifest, "src/A.tsx": "<div/>"])).0,
+                                                                 context: AuditContext(asOf: Day(iso: "2026-01-01")!, language: .en))
+        guard case .object(let object) = facts else { Issue.record("facts.accessibility is not an object"); return }
+        #expect(object["applicable"] == .bool(false))
+    }
+
+    @Test("a private package.json, or one naming only its main file, is an application, not a library")
+    func applicationsStayApplicable() throws {
+        let app = #"{"name": "site", "private": true, "types": "x.d.ts", "dependencies": {"next": "14.0.0"}}"#
+        #expect(try analysis(["package.json": app, "pages/index.tsx": "<main/>"]).applicable)
+        let server = #"{"name": "api", "main": "server.js", "dependencies": {"vue": "3.0.0"}}"#
+        #expect(try analysis(["package.json": server, "src/App.vue": "<template/>"]).applicable)
+    }
+
+    @Test("a library that holds its own statement is a service too (anct-cartographie-nationale/cartographie)")
+    func libraryWithStatement() throws {
+        let found = try analysis(["package.json": Self.libraryManifest, "src/pages/accessibilite.html": AccessibilityStatementTestsSupport.statement])
+        #expect(found.applicable)
+        #expect(found.statements.map(\.path) == ["src/pages/accessibilite.html"])
+    }
+
+    @Test("the RGAA 3 model « Déclaration de conformité RGAA » is a statement; « mise en conformité totale » is an aim, not its status (incubateur-territoires/incubateur.anct.gouv.fr)")
+    func rgaa3Statement() throws {
+        let page = """
+            <template><Layout><PageTitle>Accessibilité</PageTitle>
+            <h2>Identité du déclarant</h2><p>Agence nationale de la cohésion des territoires</p>
+            <h2>Déclaration de conformité - RGAA 4.0</h2>
+            <p><em>Vérification de conformité en cours</em></p>
+            <h2>Droit à compensation</h2>
+            <p>Dans l’attente d’une mise en conformité totale, vous pouvez obtenir une version accessible des documents.</p>
+            </Layout></template>
+            """
+        let found = try analysis(["src/pages/Accessibilité.vue": page, "src/App.vue": "<template/>"])
+        let statement = try #require(found.statements.first)
+        #expect(statement.path == "src/pages/Accessibilité.vue")
+        #expect(statement.reading.status == .unknown)
+        // Without the aim, the same wording is a status.
+        let declared = page.replacingOccurrences(of: "<em>Vérification de conformité en cours</em>", with: "Le site est en conformité totale avec le RGAA.")
+        #expect(try analysis(["src/pages/Accessibilité.vue": declared, "src/App.vue": "<template/>"]).statements.first?.reading.status == .full)
     }
 }
 

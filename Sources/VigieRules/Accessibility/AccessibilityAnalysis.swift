@@ -46,7 +46,15 @@ public struct AccessibilityAnalysis: Sendable {
     public let filesRead: Int
     public let budget: ScanBudget
 
-    public var applicable: Bool { interface.applicable }
+    /// A web interface, unless it is a library's (its users' sites owe the statements); a library that
+    /// holds its own statement is a service too (anct-cartographie-nationale/cartographie).
+    public var applicable: Bool { interface.applicable && (interface.library == nil || !statements.isEmpty) }
+
+    /// Why the accessibility rules apply, or why they do not.
+    public var reason: LocalizedText {
+        if interface.applicable, !applicable, let library = interface.libraryReason { return library }
+        return interface.reason
+    }
     public var statement: Statement? { statements.first }
 
     /// Mentions outside every statement file: those the interface shows.

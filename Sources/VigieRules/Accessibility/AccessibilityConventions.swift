@@ -54,6 +54,8 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
     let generatedMarkers: Set<String>
     /// Words that make a template file an e-mail layout rather than a page (`mailer.html.erb`).
     let excludedNameWords: [String]
+    /// Keys of a root package.json that publish a library's entry points (`module`, `types`).
+    let libraryManifestKeys: [String]
     // Where to look
     let scanExtensions: Set<String>
     let scanExclusions: FolderFilter
@@ -70,6 +72,8 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
     let templateMarkers: [[UInt8]]
     let statuses: [(status: ConformityStatus, phrase: [UInt8])]
     let statusAnchors: [[UInt8]]
+    /// Words right before a status phrase that make it an aim, not a state (« mise en conformité totale »).
+    let statusNotAfter: [[UInt8]]
     let statusWindow: Int
     let rateAnchorsAfter: [[UInt8]]
     let rateAnchorsBefore: [[UInt8]]
@@ -97,7 +101,8 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
         let lower = { (values: [String]) in values.map { $0.lowercased() } }
 
         let interface = file.fields("interface", allowed: ["template_extensions", "framework_files", "framework_dependencies",
-                                                           "dsfr_files", "excluded_folders", "generated_markers", "excluded_name_words"])
+                                                           "dsfr_files", "excluded_folders", "generated_markers", "excluded_name_words",
+                                                           "library_manifest_keys"])
         templateExtensions = Set(lower(interface?.strings("template_extensions") ?? []))
         frameworkFiles = lower(interface?.strings("framework_files") ?? [])
         frameworkDependencies = Set(interface?.strings("framework_dependencies") ?? [])
@@ -105,6 +110,7 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
         interfaceExclusions = FolderFilter(interface?.strings("excluded_folders") ?? [])
         generatedMarkers = Set(lower(interface?.strings("generated_markers", required: false) ?? []))
         excludedNameWords = lower(interface?.strings("excluded_name_words", required: false) ?? [])
+        libraryManifestKeys = interface?.strings("library_manifest_keys", required: false) ?? []
 
         let scan = file.fields("scan", allowed: ["extensions", "excluded_folders", "excluded_suffixes", "priority_path_words", "hints",
                                                      "hints_any", "text_attributes"])
@@ -117,7 +123,7 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
         textAttributes = Set(lower(scan?.strings("text_attributes", required: false) ?? []))
 
         let statement = file.fields("statement", allowed: [
-            "titles", "markers", "min_markers", "template_markers", "statuses", "status_anchors", "status_window",
+            "titles", "markers", "min_markers", "template_markers", "statuses", "status_anchors", "status_window", "status_not_after",
             "rate_anchors_after", "rate_anchors_before", "rate_window", "version_words", "version_fillers", "version_majors",
             "date_phrases", "date_window", "months", "ordinal_suffixes", "sections",
         ])
@@ -135,6 +141,7 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
         statuses = Self.statusPhrases(statement?.fields("statuses", allowed: ["full", "partial", "non_compliant"]))
         statusAnchors = statement?.phrases("status_anchors") ?? []
         statusWindow = statement?.int("status_window") ?? 8
+        statusNotAfter = statement?.phrases("status_not_after", required: false) ?? []
         rateAnchorsAfter = statement?.phrases("rate_anchors_after") ?? []
         rateAnchorsBefore = statement?.phrases("rate_anchors_before") ?? []
         rateWindow = statement?.int("rate_window") ?? 4

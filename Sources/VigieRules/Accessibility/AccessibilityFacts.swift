@@ -32,7 +32,7 @@ extension AccessibilityAnalysis {
         } ?? .null
         return .object([
             "applicable": .bool(applicable),
-            "reason": .string(interface.reason[language]),
+            "reason": .string(reason[language]),
             "signals": .array(interface.signals.map { .object(["kind": .string($0.kind), "path": .string($0.path), "detail": .string($0.detail)]) }),
             "statement": statement,
             "other_statements": .array(statements.dropFirst().map { .string($0.path) }),

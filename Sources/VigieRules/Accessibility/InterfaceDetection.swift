@@ -12,10 +12,21 @@ public struct InterfaceDetection: Sendable, Equatable {
     }
 
     public let signals: [Signal]
+    /// The root package.json when it publishes a library (kind `library`, detail: the keys that say so):
+    /// its components are for its users' sites, which owe the statements (codegouvfr/react-dsfr).
+    public let library: Signal?
     /// Files looked at (outside the excluded folders).
     public let filesExamined: Int
 
     public var applicable: Bool { !signals.isEmpty }
+
+    /// Why the rules do not apply to a library that holds no statement of its own.
+    var libraryReason: LocalizedText? {
+        guard let library else { return nil }
+        return LocalizedText(
+            fr: "Une bibliothèque : \(library.path) publie des points d'entrée (\(library.detail)) ; ce sont les sites qui l'utilisent qui doivent une déclaration d'accessibilité.",
+            en: "A library: \(library.path) publishes entry points (\(library.detail)); the sites that use it owe an accessibility statement.")
+    }
 
     /// Why the accessibility rules apply, or why they do not.
     public var reason: LocalizedText {
@@ -49,6 +60,7 @@ public struct InterfaceDetection: Sendable, Equatable {
     static func detect(in snapshot: RepositorySnapshot, conventions: AccessibilityConventions, reader: BudgetedReader) throws -> InterfaceDetection {
         var templates: [String] = []
         var signals: [Signal] = []
+        var library: Signal?
         var examined = 0
         // Folders of generated output (a Doxygen site): every file below one is left out.
         let generated = snapshot.entries.filter { conventions.generatedMarkers.contains($0.name.lowercased()) }.map { $0.folder + "/" }
@@ -65,25 +77,29 @@ public struct InterfaceDetection: Sendable, Equatable {
                 signals.append(Signal(kind: "framework_file", path: entry.path, detail: String(entry.name)))
             }
             if conventions.dsfrFiles.contains(name) { signals.append(Signal(kind: "dsfr", path: entry.path, detail: String(entry.name))) }
-            if name == "package.json", let bytes = try reader.text(of: entry)?.utf8 {
-                for dependency in Self.dependencies(in: bytes) where conventions.frameworkDependencies.contains(dependency) {
+            if name == "package.json", let bytes = try reader.text(of: entry)?.utf8,
+               let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] {
+                for dependency in Self.dependencies(in: manifest) where conventions.frameworkDependencies.contains(dependency) {
                     let isDSFR = dependency.contains("dsfr")
                     signals.append(Signal(kind: isDSFR ? "dsfr" : "dependency", path: entry.path, detail: dependency))
+                }
+                if entry.path == "package.json", manifest["private"] as? Bool != true {
+                    let keys = conventions.libraryManifestKeys.filter { manifest[$0] != nil }
+                    if !keys.isEmpty { library = Signal(kind: "library", path: entry.path, detail: keys.joined(separator: ", ")) }
                 }
             }
         }
         if let first = templates.min() {
             signals.insert(Signal(kind: "templates", path: first, detail: String(templates.count)), at: 0)
         }
-        return InterfaceDetection(signals: signals, filesExamined: examined)
+        return InterfaceDetection(signals: signals, library: library, filesExamined: examined)
     }
 
-    /// The names in a package.json's dependency lists, sorted; none when it is not JSON.
-    static func dependencies(in bytes: [UInt8]) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return [] }
+    /// The names in a package.json's dependency lists, sorted.
+    static func dependencies(in manifest: [String: Any]) -> [String] {
         var names: Set<String> = []
         for key in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
-            if let list = object[key] as? [String: Any] { names.formUnion(list.keys) }
+            if let list = manifest[key] as? [String: Any] { names.formUnion(list.keys) }
         }
         return names.sorted()
     }

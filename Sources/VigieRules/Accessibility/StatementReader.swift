@@ -86,6 +86,13 @@ public struct StatementReader: Sendable {
             let length = FoldedText.wordCount(of: entry.phrase)
             found += text.occurrences(of: entry.phrase).map { ($0, $0 + length, entry.status) }
         }
+        // « Dans l'attente d'une mise en conformité totale » states an aim, not the site's status.
+        found.removeAll { candidate in
+            conventions.statusNotAfter.contains { phrase in
+                let start = candidate.index - FoldedText.wordCount(of: phrase)
+                return start >= 0 && text.matches(phrase, at: start)
+            }
+        }
         found.sort { $0.index < $1.index }
         // The anchor must follow this status phrase before any other one: "… non conforme … partiellement
         // conforme avec le RGAA" anchors the second phrase, not the first.

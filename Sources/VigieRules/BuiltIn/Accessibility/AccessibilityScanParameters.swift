@@ -17,7 +17,7 @@ enum AccessibilityScan {
     }
 
     static func notApplicable(_ analysis: AccessibilityAnalysis) -> RuleOutcome {
-        .skip(LocalizedText(fr: "Sans objet. " + analysis.interface.reason.fr, en: "Not applicable. " + analysis.interface.reason.en))
+        .skip(LocalizedText(fr: "Sans objet. " + analysis.reason.fr, en: "Not applicable. " + analysis.reason.en))
     }
 
     static let noStatement = RuleOutcome.skip(LocalizedText(
