@@ -49,6 +49,20 @@ struct ActivityPeopleTests {
         #expect(found.people.first?.commits == 3)
     }
 
+    @Test("an address spelling a name joins that name: 'Pierlou <pierlou.ramade@…>' is 'Pierlou Ramade' (datagouv/hydra)")
+    func addressSpellsName() throws {
+        let found = try analysis([
+            commit("Pierlou", "pierlou.ramade@data.gouv.fr"), commit("Pierlou Ramade", "48205215+Pierlou@users.noreply.github.com"),
+            // One word is no name: "dev@" and "contact@" never join a "Dev" or a "Contact".
+            commit("Dev", "dev@a.fr"), commit("Someone Else", "dev@b.fr"),
+            // Digits are no name either.
+            commit("Marie 2", "marie.2@a.fr"), commit("Marie", "marie@b.fr"),
+        ])
+        #expect(found.identities == 6)
+        #expect(found.people.count == 5)
+        #expect(found.people.first { $0.name == "Pierlou Ramade" || $0.name == "Pierlou" }?.commits == 2)
+    }
+
     @Test("generic and very short names never merge different people")
     func genericNames() throws {
         let found = try analysis([

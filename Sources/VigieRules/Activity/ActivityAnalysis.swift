@@ -167,6 +167,7 @@ public struct ActivityAnalysis: Sendable {
         let joinKeys = keys.map { key -> [String] in
             var found = (names[key] ?? [:]).keys.compactMap(conventions.nameKey).map { "name:" + $0 }
             if let login = conventions.noreplyLogin(key) { found.append("login:" + login) }
+            if let spelled = conventions.addressNameKey(key) { found.append("name:" + spelled) }
             return Array(Set(found)).sorted()
         }
         let groups = IdentityMerger.groups(keys: joinKeys)

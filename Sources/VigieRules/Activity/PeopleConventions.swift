@@ -10,19 +10,33 @@ struct PeopleConventions: Sendable, RuleDataSection {
     let genericNames: Set<String>
     /// Lowercased.
     let noreplyDomains: [String]
+    /// An address's local part of at least this many words ("pierlou.ramade") is also a name; 0: never.
+    let addressNameMinWords: Int
 
-    init(minNameLength: Int, genericNames: Set<String>, noreplyDomains: [String]) {
+    init(minNameLength: Int, genericNames: Set<String>, noreplyDomains: [String], addressNameMinWords: Int = 0) {
         self.minNameLength = minNameLength
         self.genericNames = genericNames
         self.noreplyDomains = noreplyDomains
+        self.addressNameMinWords = addressNameMinWords
     }
 
     init?(root: Node, reader: YAMLReader) {
         guard let file = YAMLFields(root, reader: reader, what: "the file", allowed: ["schema_version", "same_person"]),
-              let same = file.fields("same_person", allowed: ["min_name_length", "generic_names", "noreply_domains"]) else { return nil }
+              let same = file.fields("same_person", allowed: ["min_name_length", "generic_names", "noreply_domains",
+                                                             "address_name_min_words"]) else { return nil }
         minNameLength = max(1, same.int("min_name_length") ?? 1)
         genericNames = Set(same.strings("generic_names").map(TextNormalizer.normalize))
         noreplyDomains = same.strings("noreply_domains").map { $0.lowercased() }
+        addressNameMinWords = max(0, same.int("address_name_min_words") ?? 0)
+    }
+
+    /// The name an address spells ("pierlou.ramade@data.gouv.fr" → "pierlou ramade"), when its local part
+    /// is words joined by dots, hyphens or underscores; never for no-reply addresses (their login is a key).
+    func addressNameKey(_ email: String) -> String? {
+        guard addressNameMinWords > 0, noreplyLogin(email) == nil, let at = email.lastIndex(of: "@") else { return nil }
+        let words = email[..<at].split { $0 == "." || $0 == "-" || $0 == "_" }
+        guard words.count >= addressNameMinWords, words.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
+        return nameKey(words.joined(separator: " "))
     }
 
     /// The name that identifies a person, or nil when it is too short or too common to tell anyone apart.
