@@ -357,4 +357,31 @@ struct ReadmeReadingTests {
         // A code block further down, under a section that is not usage, is not the opening's example.
         #expect(try sections("# Tool\n\nTool checks repositories of an administration every month.\n\n## Tests\n\n```\nmake test\n```\n")["usage"] == nil)
     }
+
+    // MARK: Held-out corpus (bench/corpus.txt, "Held out"): what the blind reading showed
+
+    @Test("a notice that the project moved is no introduction (MTES-MCT/camino)")
+    func movedNotice() throws {
+        #expect(try sections("# Camino\n\nLe projet a migré sur [le gitlab du ministère du développement durable](https://gitlab.example/camino)\n")["purpose"] == nil)
+        #expect(try sections("# Tool\n\nThis project has moved to https://codeberg.org/tool and is no longer maintained here.\n")["purpose"] == nil)
+    }
+
+    @Test("'Credits' thank others: no contact (etalab/csvapi)")
+    func creditsAreNoContact() throws {
+        #expect(try sections("# csvapi\n\n## Credits\n\nInspired by the excellent [Datasette](https://github.com/simonw/datasette).\n")["contact"] == nil)
+    }
+
+    @Test("install commands or a pointer to install instructions in prose are installation (DISIC/accessibilite.numerique.gouv.fr, betagouv/ma-cantine)")
+    func installInProse() throws {
+        #expect(try sections("# Site\n\n## Infos\n\nClone le dépot, `npm install`, `npm start`.\n")["installation"] == 5)
+        #expect(try sections("# ma cantine\n\n## Aspects techniques\n\nSi vous voulez installer l'environnement en local : [ONBOARDING.md](./docs/ONBOARDING.md)\n")["installation"] == 5)
+        // Installing a tool to build the documents is not installing the project (LINCnil/Guide-RGPD-du-developpeur).
+        #expect(try sections("# Guide\n\n## Usage\n\nVous pouvez retrouver les instructions pour installer cet outil [ici](https://pandoc.org/installing.html)\n")["installation"] == nil)
+    }
+
+    @Test("a link to a chat room, even a badge's, is a contact; 'open an issue' about another project is not (publicodes/publicodes, BurntSushi/ripgrep)")
+    func chatRoomContact() throws {
+        #expect(try sections("## Publicodes\n\n[![Matrix](https://img.shields.io/matrix/publicodes%3Amatrix.org)](https://app.element.io/#/room/#publicodes:matrix.org)\n")["contact"] == 3)
+        #expect(try sections("# rg\n\nIf you have any questions about these, please open an issue in the [tutorial repo](https://github.com/x/y).\n")["contact"] == nil)
+    }
 }

@@ -17,11 +17,15 @@ struct ReadmeConventions: RuleDataSection {
         let phrases: [String]
         /// Lowercased file stems a link may point to instead ([CONTRIBUTING.md](CONTRIBUTING.md)).
         let linkedFiles: [String]
+        /// Lowercased parts of link targets that make the section (a chat room's host: `matrix.to`).
+        let linkedHosts: [String]
         /// Normalised words of a heading, or of a heading above it, that put what it holds out of this
         /// section: "Droit d'utilisation du DSFR" is no usage, nor is a "Utiliser make" under "Développement".
         let notUnder: [String]
         /// The README's opening prose (after its title) is this section.
         let fromIntroduction: Bool
+        /// Normalised phrases of opening lines that are a notice (moved, deprecated), not an introduction.
+        let notices: [String]
         /// A code example in the README's opening is this section.
         let fromOpeningCodeExample: Bool
     }
@@ -41,8 +45,8 @@ struct ReadmeConventions: RuleDataSection {
         if let node = field("sections"), let entries = reader.mapping(node, what: "sections") {
             for entry in entries {
                 guard let fields = reader.mapping(entry.value, what: "section \(entry.key)") else { continue }
-                reader.checkKeys(fields, allowed: ["title", "names", "names_needing_a_way_to_reach", "phrases", "linked_files",
-                                                   "not_under", "from_introduction", "from_opening_code_example"], in: "section \(entry.key)")
+                reader.checkKeys(fields, allowed: ["title", "names", "names_needing_a_way_to_reach", "phrases", "linked_files", "linked_hosts",
+                                                   "not_under", "from_introduction", "from_opening_code_example", "notices"], in: "section \(entry.key)")
                 let value = { (key: String) in fields.first { $0.key == key }?.value }
                 let title = value("title").flatMap { reader.localizedText($0, what: "title") } ?? .same(entry.key)
                 let strings = { (key: String) in value(key).flatMap { reader.strings($0, what: key) } ?? [] }
@@ -53,8 +57,10 @@ struct ReadmeConventions: RuleDataSection {
                     namesNeedingAWayToReach: strings("names_needing_a_way_to_reach").map(TextNormalizer.normalize),
                     phrases: strings("phrases").map(TextNormalizer.normalize),
                     linkedFiles: strings("linked_files").map { $0.lowercased() },
+                    linkedHosts: strings("linked_hosts").map { $0.lowercased() },
                     notUnder: strings("not_under").map(TextNormalizer.normalize),
                     fromIntroduction: flag("from_introduction"),
+                    notices: strings("notices").map(TextNormalizer.normalize),
                     fromOpeningCodeExample: flag("from_opening_code_example")))
             }
         }

@@ -81,13 +81,13 @@ struct ReadmeSections {
 
     private func byOpening(_ section: ReadmeConventions.Section) -> Int? {
         if section.fromIntroduction {
-            if isIntroduction(opening) { return 0 }
+            if isIntroduction(opening, notices: section.notices) { return 0 }
             // "# Catalogi" then "## A Software Catalog application" and its sentence (codegouvfr/sill): the
             // first section, when it is no other known section, is the introduction.
             if let title = document.title, let first = document.headings.firstIndex(where: { $0.line > title.line }),
                document.headings[first].line == opening.upperBound, !isKnownSection(document.headings[first]) {
                 let next = document.headings.dropFirst(first + 1).first?.line ?? Int.max
-                if isIntroduction((document.headings[first].line + 1)..<next) { return document.headings[first].line }
+                if isIntroduction((document.headings[first].line + 1)..<next, notices: section.notices) { return document.headings[first].line }
             }
         }
         if section.fromOpeningCodeExample, let line = document.codeExamples.first(where: { opening.contains($0) }) {
@@ -98,9 +98,13 @@ struct ReadmeSections {
 
     /// Prose that says something: at least one sentence (a line that is no list item, badge, image or
     /// HTML) and ten words, addresses of links not counted. Two links in a list
-    /// (SocialGouv/code-du-travail-numerique) are no introduction.
-    private func isIntroduction(_ lines: Range<Int>) -> Bool {
-        let text = document.prose.filter { lines.contains($0.line) && !$0.text.hasPrefix("[!") && !$0.text.hasPrefix("![") && !$0.text.hasPrefix("<") }
+    /// (SocialGouv/code-du-travail-numerique) are no introduction, nor is a notice that the project moved.
+    private func isIntroduction(_ lines: Range<Int>, notices: [String]) -> Bool {
+        let text = document.prose.filter { line in
+            guard lines.contains(line.line), !line.text.hasPrefix("[!"), !line.text.hasPrefix("!["), !line.text.hasPrefix("<") else { return false }
+            let normalized = Self.padded(line.text)
+            return !notices.contains { normalized.contains(" " + $0 + " ") }
+        }
         guard text.contains(where: { !Self.isListItem($0.text) }) else { return false }
         return text.map { ReadmeAnalysis.words(in: $0.text.replacing(Self.url, with: "")) }.reduce(0, +) >= 10
     }
@@ -140,6 +144,11 @@ struct ReadmeSections {
             }) {
                 line = min(line ?? Int.max, link.line)
             }
+        }
+        if !section.linkedHosts.isEmpty, let link = document.links.first(where: { link in
+            !link.isImage && section.linkedHosts.contains { link.target.lowercased().contains($0) }
+        }) {
+            line = min(line ?? Int.max, link.line)
         }
         return line
     }
