@@ -219,6 +219,18 @@ struct AccessibilityInTheWildTests {
         let declared = page.replacingOccurrences(of: "<em>Vérification de conformité en cours</em>", with: "Le site est en conformité totale avec le RGAA.")
         #expect(try analysis(["src/pages/Accessibilité.vue": declared, "src/App.vue": "<template/>"]).statements.first?.reading.status == .full)
     }
+
+    @Test("« Déclaration de non-conformité au RGAA » titles a statement (betagouv/ma-cantine)")
+    func nonConformityTitle() throws {
+        let page = """
+            <template><section><h2>Engagements</h2><p>Le ministère s'engage à rendre accessibles ses sites web.</p></section>
+            <section><h2>Déclaration de non-conformité au RGAA</h2>
+            <p>Cette déclaration s'applique au site « ma-cantine.agriculture.gouv.fr ».</p>
+            <p>Ce présent site est partiellement conforme avec le RGAA.</p></section></template>
+            """
+        let statement = try #require(try analysis(["src/views/Accessibilite.vue": page, "src/App.vue": "<template/>"]).statements.first)
+        #expect(statement.reading.status == .partial)
+    }
 }
 
 enum AccessibilityStatementTestsSupport {

@@ -63,6 +63,18 @@ struct ActivityPeopleTests {
         #expect(found.people.first { $0.name == "Pierlou Ramade" || $0.name == "Pierlou" }?.commits == 2)
     }
 
+    @Test("a no-reply login that is a name's initial and surname joins it: 'aainsa' is 'Alice <alice.ainsa@…>' (BaseAdresseNationale/ban-plateforme)")
+    func initialAndSurname() throws {
+        let found = try analysis([
+            commit("aainsa", "83408853+aainsa@users.noreply.github.com"), commit("Alice", "alice.ainsa@ign.fr"),
+            commit("Bob Martin", "bob@x.fr"), commit("bm", "1+bmartn@users.noreply.github.com"),
+            // Too short to tell anyone apart, and an ordinary address is no login.
+            commit("Jo Li", "jo@x.fr"), commit("jli", "2+jli@users.noreply.github.com"), commit("bmartin", "bmartin@other.fr"),
+        ])
+        #expect(found.identities == 7)
+        #expect(found.people.count == 6)
+    }
+
     @Test("generic and very short names never merge different people")
     func genericNames() throws {
         let found = try analysis([

@@ -166,8 +166,13 @@ public struct ActivityAnalysis: Sendable {
         }
         let joinKeys = keys.map { key -> [String] in
             var found = (names[key] ?? [:]).keys.compactMap(conventions.nameKey).map { "name:" + $0 }
-            if let login = conventions.noreplyLogin(key) { found.append("login:" + login) }
+            if let login = conventions.noreplyLogin(key) {
+                found.append("login:" + login)
+                if let handle = conventions.loginHandle(login) { found.append("handle:" + handle) }
+            }
             if let spelled = conventions.addressNameKey(key) { found.append("name:" + spelled) }
+            // "aainsa" (a login) and "Alice Ainsa" (a name, or alice.ainsa@): first initial and surname.
+            found += found.filter { $0.hasPrefix("name:") }.compactMap { conventions.initialSurnameHandle(ofNameKey: String($0.dropFirst(5))) }.map { "handle:" + $0 }
             return Array(Set(found)).sorted()
         }
         let groups = IdentityMerger.groups(keys: joinKeys)

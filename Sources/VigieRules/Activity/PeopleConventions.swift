@@ -12,22 +12,43 @@ struct PeopleConventions: Sendable, RuleDataSection {
     let noreplyDomains: [String]
     /// An address's local part of at least this many words ("pierlou.ramade") is also a name; 0: never.
     let addressNameMinWords: Int
+    /// A forge login of at least this many letters that is a name's initial and surname ("aainsa" for
+    /// "Alice Ainsa") joins that name; 0: never.
+    let initialSurnameMinLength: Int
 
-    init(minNameLength: Int, genericNames: Set<String>, noreplyDomains: [String], addressNameMinWords: Int = 0) {
+    init(minNameLength: Int, genericNames: Set<String>, noreplyDomains: [String], addressNameMinWords: Int = 0, initialSurnameMinLength: Int = 0) {
         self.minNameLength = minNameLength
         self.genericNames = genericNames
         self.noreplyDomains = noreplyDomains
         self.addressNameMinWords = addressNameMinWords
+        self.initialSurnameMinLength = initialSurnameMinLength
     }
 
     init?(root: Node, reader: YAMLReader) {
         guard let file = YAMLFields(root, reader: reader, what: "the file", allowed: ["schema_version", "same_person"]),
               let same = file.fields("same_person", allowed: ["min_name_length", "generic_names", "noreply_domains",
-                                                             "address_name_min_words"]) else { return nil }
+                                                             "address_name_min_words", "initial_surname_min_length"]) else { return nil }
         minNameLength = max(1, same.int("min_name_length") ?? 1)
         genericNames = Set(same.strings("generic_names").map(TextNormalizer.normalize))
         noreplyDomains = same.strings("noreply_domains").map { $0.lowercased() }
         addressNameMinWords = max(0, same.int("address_name_min_words") ?? 0)
+        initialSurnameMinLength = max(0, same.int("initial_surname_min_length") ?? 0)
+    }
+
+    /// "alice ainsa" → "aainsa": the handle many people take (first initial, surname), from a name key
+    /// of two words or more; nil when too short to tell anyone apart.
+    func initialSurnameHandle(ofNameKey key: String) -> String? {
+        let words = key.split(separator: " ")
+        guard initialSurnameMinLength > 0, words.count >= 2, let initial = words.first?.first, let surname = words.last,
+              surname.allSatisfy(\.isLetter) else { return nil }
+        let handle = String(initial) + surname
+        return handle.count >= initialSurnameMinLength ? handle : nil
+    }
+
+    /// The forge login as a handle to compare with `initialSurnameHandle`: letters only, long enough.
+    func loginHandle(_ login: String) -> String? {
+        guard initialSurnameMinLength > 0, login.count >= initialSurnameMinLength, login.allSatisfy(\.isLetter) else { return nil }
+        return login
     }
 
     /// The name an address spells ("pierlou.ramade@data.gouv.fr" → "pierlou ramade"), when its local part
