@@ -215,8 +215,8 @@ public struct OpenDataAnalysis: Sendable {
                     else { continue }
                     let line = lineAt(offset)
                     let consumption: String? = source == .code ? (writes ? nil : "download")
-                        : !conventions.isFrontDocument(entry) ? "mention"
                         : isPage ? "footer"
+                        : !conventions.isFrontDocument(entry) ? "mention"
                         : sourceContext().credits(at: offset, conventions: conventions) ? "attribution" : nil
                     evidence.append(Evidence(kind: kind, path: entry.path, line: line, url: url, source: source, consumption: consumption))
                     if linkSignals.insert(entry.path + (consumption ?? "")).inserted {
