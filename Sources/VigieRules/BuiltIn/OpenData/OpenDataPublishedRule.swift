@@ -35,10 +35,14 @@ public struct OpenDataPublishedRule: BuiltInRule {
         RuleExample("a reuse link is not a publication",
                     files: ["README.md": "Voir https://www.data.gouv.fr/fr/reuses/carte-des-communes/\n", "data/communes.csv": OpenDataScan.communes],
                     expect: .fail),
-        RuleExample("data whose only data.gouv.fr link is in code warns",
-                    files: ["pipeline/export.py": "URL = \"https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666\"\ndf.to_csv('data/communes.csv')\n",
+        RuleExample("data whose only data.gouv.fr link is in the code uploading it warns",
+                    files: ["pipeline/publish.py": "requests.post(\"https://www.data.gouv.fr/api/1/datasets/communes/upload/\", files=files)\n",
                             "data/communes.csv": OpenDataScan.communes],
                     expect: .warn),
+        RuleExample("data plus a download URL in code fails: where the input comes from is not where the data is published",
+                    files: ["pipeline/export.py": "URL = \"https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666\"\ndf.to_csv('data/communes.csv')\n",
+                            "data/communes.csv": OpenDataScan.communes],
+                    expect: .fail),
         RuleExample("code writing data that it uploads with a public-read ACL, without saying where, fails",
                     files: ["build.sh": "ogr2ogr -f GeoJSON dist/communes.geojson communes.shp\n",
                             "deploy.sh": "aws s3 cp --recursive --acl=public-read dist/ s3://contours/\n"],
@@ -105,11 +109,12 @@ public struct OpenDataPublishedRule: BuiltInRule {
             return .pass(LocalizedText(fr: "\(published.count) indication(s) de publication (\(kindsFound)).",
                                        en: "\(published.count) pointer(s) to the publication (\(kindsFound))."), findings(published))
         }
-        let inCode = analysis.evidence.filter { $0.source == .code && (kinds.contains($0.kind) || $0.kind == "api") }
+        // Code that uploads to data.gouv.fr knows where the data goes; a download URL says where someone's data comes from.
+        let inCode = analysis.evidence.filter { $0.source == .code && $0.consumption == nil && (kinds.contains($0.kind) || $0.kind == "api") }
         if !inCode.isEmpty {
             return .warn(LocalizedText(
-                fr: "data.gouv.fr n'apparaît que dans le code (\(inCode.count) endroit(s)) : dites dans le README où les données sont publiées.",
-                en: "data.gouv.fr appears only in code (\(inCode.count) place(s)): say in the README where the data is published."), findings(inCode))
+                fr: "data.gouv.fr n'apparaît que dans le code qui y publie (\(inCode.count) endroit(s)) : dites dans le README où les données sont publiées.",
+                en: "data.gouv.fr appears only in the code publishing to it (\(inCode.count) place(s)): say in the README where the data is published."), findings(inCode))
         }
         return .fail(LocalizedText(
             fr: "Le dépôt produit des données mais ne dit pas où elles sont publiées (ni lien data.gouv.fr, ni datapackage.json, ni schéma).",
