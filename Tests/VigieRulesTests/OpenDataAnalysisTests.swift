@@ -21,7 +21,7 @@ struct OpenDataAnalysisTests {
         (["schema.json": #"{"fields": [{"name": "a"}]}"#], "tableschema"),
         (["README.md": "Voir https://www.data.gouv.fr/fr/datasets/communes/"], "link"),
         (["publish.py": "requests.post(f\"{BASE}/api/1/datasets/{ID}/upload/\", headers={'X-API-KEY': key})"], "api"),
-        (["pipeline/build.R": "write.csv(communes, 'communes.csv')"], "pipeline"),
+        (["pipeline/build.R": "write.csv(communes, 'communes.csv')", "pipeline/publish.R": "httr::POST(paste0(api, '/upload/'))"], "pipeline"),
     ])
     func signals(_ files: [String: String], _ kind: String) throws {
         let found = try analysis(files)

@@ -83,6 +83,82 @@ struct OpenDataConsumptionTests {
     }
 }
 
+/// Issue 12 part 5: where a link stands, what data files are for, and what code does with data.
+@Suite("Open data: the context of a link, data files that are not published, processing")
+struct OpenDataContextTests {
+    func analysis(_ files: [String: String]) throws -> OpenDataAnalysis {
+        try OpenDataAnalysis.of(scanSnapshot(scanFiles(files)).0, data: ruleData, budget: OpenDataScanDefaults.budget)
+    }
+
+    func consumption(_ readme: String) throws -> String? {
+        try analysis(["README.md": readme]).evidence.first?.consumption
+    }
+
+    @Test("a source section, a source table or a heading naming the producer credits; other headings and code comments do not")
+    func sections() throws {
+        let link = "https://www.data.gouv.fr/fr/datasets/communes/"
+        #expect(try consumption("# C\n\n## Sources\n\nLes [communes](\(link)).\n") == "attribution")
+        #expect(try consumption("# C\n\n## Données utilisées\n\n- \(link)\n") == "attribution")
+        #expect(try consumption("# C\n\n## Fichiers mis à disposition par l'INSEE\n\nSur \(link)\n") == "attribution")
+        #expect(try consumption("# C\n\n| Jeu | Usage |\n|---|---|\n| \(link) | carte |\n") == "attribution")
+        // Publishers: "sources" inside a heading, a table without a usage column, a publication sentence.
+        #expect(try consumption("# C\n\n## Mise à disposition des sources sous forme de tuiles\n\nServies depuis \(link)\n") == nil)
+        #expect(try consumption("# C\n\n| Fichier | Format |\n|---|---|\n| \(link) | CSV |\n") == nil)
+        #expect(try consumption("# C\n\n## Consolidation\n\nNous publions la base sur [data.gouv.fr](\(link)).\n") == nil)
+        // A `#` line inside a fenced block is a shell comment, not a heading.
+        #expect(try consumption("# C\n\n## Publication\n\n```sh\n# sources\nmake\n```\n\nPublié sur \(link)\n") == nil)
+        // A sources section ends at the next heading.
+        #expect(try consumption("# C\n\n## Sources\n\nINSEE.\n\n## Publication\n\nPublié sur \(link)\n") == nil)
+    }
+
+    @Test("only the root files and docs/ are the repository's documentation; links elsewhere are mentions")
+    func mentions() throws {
+        let link = "Publié sur https://www.data.gouv.fr/fr/datasets/communes/\n"
+        #expect(try analysis(["docs/index.md": link]).applicable)
+        #expect(try analysis(["DONNEES.md": link]).applicable)
+        for path in ["back/README.md", "_data/api/communes.md", ".storybook/preview-head.html", "content/page.html"] {
+            let found = try analysis([path: link])
+            #expect(!found.applicable, "\(path)")
+            #expect(found.consumption.first?.consumption == "mention", "\(path)")
+        }
+    }
+
+    @Test("data files in input, sample, mock, benchmark, hidden, reference or package folders, and nested JSON, are set aside")
+    func setAside() throws {
+        let csv = "a,b\n1,2\n"
+        for path in ["benchsuite/runs/raw.csv", "benchmarks/x.csv", ".benchmarks/h.csv", "docker/volumes/c.csv", "app/reference/r.csv",
+                     "samples/s.geojson", "examples/e.csv", "mocks/m.csv", "assets/data/a.json", "src/modules/data/q.json"] {
+            let found = try analysis([path: csv])
+            #expect(!found.applicable, "\(path)")
+            #expect(found.setAsideDataFiles == [path], "\(path)")
+            #expect(found.reason.en.contains("1 data file(s) set aside"), "\(path)")
+            #expect(found.reason.fr.contains("1 fichier(s) de données écarté(s)"), "\(path)")
+        }
+        let package = try analysis(["itou/__init__.py": "", "itou/otp/data/companies.csv": csv])
+        #expect(!package.applicable)
+        for path in ["data/communes.csv", "data/communes.json", "exports/2024/communes.xml", "sources/communes.csv", "api/v1/authors.csv"] {
+            #expect(try analysis([path: csv]).applicable, "\(path)")
+        }
+    }
+
+    @Test("code writing data is processing; it publishes where the repository also uploads, and an API key alone is no upload")
+    func processing() throws {
+        let write = "import pandas as pd\ndf.to_csv('out.csv')\n"
+        let alone = try analysis(["build.py": write])
+        #expect(!alone.applicable && alone.onlyConsumes)
+        #expect(alone.consumption.map(\.consumption) == ["processing"])
+        let uploaded = try analysis(["build.py": write, "publish.py": "requests.post(API + '/upload/', files=files)\n"])
+        #expect(uploaded.applicable)
+        #expect(uploaded.signals.last?.kind == "upload")
+        #expect(uploaded.signals.last?.path == "publish.py")
+        let keyed = try analysis(["crawler.py": "headers = {'X-API-KEY': key}\nrequests.get('https://www.data.gouv.fr/api/1/datasets/')\n"])
+        #expect(!keyed.applicable)
+        #expect(Set(keyed.consumption.compactMap(\.consumption)) == ["api", "download"])
+        // A public upload alone may deploy a web site: not a data signal.
+        #expect(try analysis(["deploy.sh": "aws s3 sync --acl public-read build/ s3://site/\n"]).signals.isEmpty)
+    }
+}
+
 /// The shared "does this repository publish data?" answer (corpus finding 11).
 @Suite("Open data: one answer to whether a repository publishes data")
 struct OpenDataPublicationTests {

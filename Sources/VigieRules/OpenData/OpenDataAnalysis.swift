@@ -21,7 +21,8 @@ public struct OpenDataAnalysis: Sendable {
         public let line: Int?
         public let detail: String
         /// Set when the signal shows the repository *uses* open data (`download`, `api`,
-        /// `attribution`, `footer`): alone, such signals do not make it a data publisher.
+        /// `attribution`, `footer`, `mention`) or only processes data (`processing`): alone, such
+        /// signals do not make it a data publisher.
         public var consumption: String? = nil
     }
 
@@ -55,6 +56,9 @@ public struct OpenDataAnalysis: Sendable {
     public let evidence: [Evidence]
     public let licences: [DataLicence]
     public let unread: [UnreadFile]
+    /// Files in a data format that are not published data: inputs, samples, mock data, a tool's
+    /// output, a program's resources (`unpublished_folders`, `package_markers`, nested JSON), sorted.
+    public let setAsideDataFiles: [String]
     public let filesRead: Int
     /// Files looked at (outside the excluded folders).
     public let filesExamined: Int
@@ -74,53 +78,6 @@ public struct OpenDataAnalysis: Sendable {
         evidence.filter { kinds.contains($0.kind) && $0.source != .code && $0.consumption == nil }
     }
 
-    public var reason: LocalizedText {
-        if onlyConsumes {
-            let describe = { (signal: Signal, french: Bool) -> String in
-                let place = signal.path + (signal.line.map { ":\($0)" } ?? "")
-                switch (signal.consumption ?? "", french) {
-                case ("download", true): return "du code qui télécharge depuis data.gouv.fr (\(place))"
-                case ("download", false): return "code downloading from data.gouv.fr (\(place))"
-                case ("api", true): return "du code qui lit l'API de data.gouv.fr sans y écrire (\(place))"
-                case ("api", false): return "code reading the data.gouv.fr API without writing to it (\(place))"
-                case ("attribution", true): return "une source citée (\(place))"
-                case ("attribution", false): return "a credited source (\(place))"
-                case ("footer", true): return "un lien de pied ou d'en-tête de page (\(place))"
-                case ("footer", false): return "a page footer or header link (\(place))"
-                default: return place
-                }
-            }
-            let used = consumption.prefix(3)
-            return LocalizedText(
-                fr: "Le dépôt utilise des données ouvertes mais n'en publie pas : " + used.map { describe($0, true) }.joined(separator: " ; ")
-                    + ". Télécharger, citer ou lier un jeu de données n'est pas le publier.",
-                en: "The repository uses open data but publishes none: " + used.map { describe($0, false) }.joined(separator: "; ")
-                    + ". Downloading, crediting or linking to a dataset is not publishing it.")
-        }
-        guard applicable else {
-            return LocalizedText(
-                fr: "Pas de données : ni dossier de données, ni datapackage.json ou schéma TableSchema, ni lien ou appel à data.gouv.fr, ni code écrivant du CSV, GeoJSON ou Parquet parmi \(filesExamined) fichiers.",
-                en: "No data: no data folder, no datapackage.json or TableSchema, no data.gouv.fr link or API call, no code writing CSV, GeoJSON or Parquet among \(filesExamined) files.")
-        }
-        let describe = { (signal: Signal, french: Bool) -> String in
-            let place = signal.path + (signal.line.map { ":\($0)" } ?? "")
-            switch (signal.kind, french) {
-            case ("data_files", true): return "\(signal.detail) fichier(s) de données (dont \(place))"
-            case ("data_files", false): return "\(signal.detail) data file(s) (including \(place))"
-            case ("link", true): return "un lien \(signal.detail) (\(place))"
-            case ("link", false): return "a \(signal.detail) link (\(place))"
-            case ("api", true): return "un appel à l'API de data.gouv.fr (\(place))"
-            case ("api", false): return "a data.gouv.fr API call (\(place))"
-            case ("pipeline", true): return "du code qui écrit des données (\(place) : \(signal.detail))"
-            case ("pipeline", false): return "code writing data (\(place): \(signal.detail))"
-            default: return place
-            }
-        }
-        let producing = signals.filter { $0.consumption == nil }
-        return LocalizedText(fr: "Données : " + producing.prefix(3).map { describe($0, true) }.joined(separator: " ; ") + ".",
-                             en: "Data: " + producing.prefix(3).map { describe($0, false) }.joined(separator: "; ") + ".")
-    }
-
     /// The analysis for `budget`, computed once per snapshot and budget.
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData, budget: ScanBudget) throws -> OpenDataAnalysis {
         try snapshot.memoised("open_data", budget) { try OpenDataAnalysis(snapshot, data: data, budget: budget) }
@@ -130,12 +87,17 @@ public struct OpenDataAnalysis: Sendable {
         let conventions = data.openData
         let reader = BudgetedReader(snapshot, budget: budget)
         var signals: [Signal] = [], evidence: [Evidence] = []
-        var dataFiles: [String] = []
+        var dataFiles: [String] = [], setAside: [String] = []
         var examined = 0
+        let programPackages = conventions.packageFolders(snapshot.entries)
         var documents: [SnapshotEntry] = [], code: [SnapshotEntry] = [], configuration: [SnapshotEntry] = []
         for entry in snapshot.entries where conventions.isIncluded(entry) {
             examined += 1
-            if conventions.isDataFile(entry) { dataFiles.append(entry.path) }
+            if conventions.isPublishedDataFile(entry, packages: programPackages) {
+                dataFiles.append(entry.path)
+            } else if conventions.isDataFile(entry) {
+                setAside.append(entry.path)
+            }
             if conventions.datapackageNames.contains(String(entry.name)) {
                 signals.append(Signal(kind: "datapackage", path: entry.path, line: nil, detail: String(entry.name)))
                 evidence.append(Evidence(kind: "datapackage", path: entry.path, line: nil, url: nil, source: .metadata))
@@ -161,6 +123,8 @@ public struct OpenDataAnalysis: Sendable {
         let rank = { (entry: SnapshotEntry) in (entry.isAtRoot ? 0 : 2) + (entry.name.uppercased().hasPrefix("README") ? 0 : 1) }
         let byImportance = { (entries: [SnapshotEntry]) in entries.sorted { (rank($0), $0.path) < (rank($1), $1.path) } }
         var seenURLs: Set<String> = [], linkSignals: Set<String> = []
+        // The first program that uploads files to data.gouv.fr or makes them public.
+        var upload: Signal?
         let toRead = byImportance(documents).map { ($0, Evidence.Source.documentation, false) }
             + code.map { ($0, Evidence.Source.code, true) } + configuration.map { ($0, Evidence.Source.code, false) }
         for (entry, source, isProgram) in toRead {
@@ -170,6 +134,11 @@ public struct OpenDataAnalysis: Sendable {
             let lineAt = { (offset: Int) -> Int in
                 if lines == nil { lines = LineIndex(bytes) }
                 return lines!.line(at: offset)
+            }
+            var context: SourceContext?
+            let sourceContext = { () -> SourceContext in
+                if context == nil { context = SourceContext(lowered) }
+                return context!
             }
             // Licence texts hold the licence's own links (the Licence Ouverte cites `datasets/xxx/`).
             if conventions.linkHints.contains(where: { contains(lowered, $0) }) && !conventions.isLicenceText(entry.path) {
@@ -185,7 +154,8 @@ public struct OpenDataAnalysis: Sendable {
                     let line = lineAt(offset)
                     let consumption: String? = source == .code ? (writes ? nil : "download")
                         : isPage ? "footer"
-                        : Self.firstMarker(conventions.attributionWords, in: Self.line(around: offset, in: lowered)) != nil ? "attribution" : nil
+                        : !conventions.isFrontDocument(entry) ? "mention"
+                        : sourceContext().credits(at: offset, conventions: conventions) ? "attribution" : nil
                     evidence.append(Evidence(kind: kind, path: entry.path, line: line, url: url, source: source, consumption: consumption))
                     if linkSignals.insert(entry.path + (consumption ?? "")).inserted {
                         signals.append(Signal(kind: "link", path: entry.path, line: line,
@@ -202,10 +172,20 @@ public struct OpenDataAnalysis: Sendable {
                 signals.append(Signal(kind: "api", path: entry.path, line: line, detail: marker, consumption: writes ? nil : "api"))
             }
             if let (marker, offset) = Self.firstMarker(conventions.pipelineMarkers, in: lowered) {
-                signals.append(Signal(kind: "pipeline", path: entry.path, line: lineAt(offset), detail: marker))
+                signals.append(Signal(kind: "pipeline", path: entry.path, line: lineAt(offset), detail: marker, consumption: "processing"))
+            }
+            if upload == nil, let (marker, offset) = Self.firstMarker(conventions.apiPublishMarkers + conventions.publicUploadMarkers, in: lowered) {
+                upload = Signal(kind: "upload", path: entry.path, line: lineAt(offset), detail: marker)
             }
         }
+        // Writing data files is processing; the repository publishes what it writes only where its
+        // code also uploads files (to data.gouv.fr, or to storage with a public-read ACL).
+        if let upload, signals.contains(where: { $0.kind == "pipeline" }) {
+            for index in signals.indices where signals[index].kind == "pipeline" { signals[index].consumption = nil }
+            signals.append(upload)
+        }
         self.signals = signals
+        setAsideDataFiles = setAside.sorted()
         var seen: Set<String> = []
         self.evidence = evidence.filter { seen.insert("\($0.kind) \($0.path) \($0.line ?? 0) \($0.url ?? "")").inserted }
         licences = try DataLicenceReader(snapshot: snapshot, data: data, reader: reader).licences(packages: packages)
@@ -279,7 +259,9 @@ extension OpenDataAnalysis {
     public static func publication(_ snapshot: RepositorySnapshot, data: RuleData) throws -> Publication {
         let analysis = try of(snapshot, data: data, budget: OpenDataScanDefaults.budget)
         let conventions = data.openData
-        let files = snapshot.entries.filter { conventions.isIncluded($0) && conventions.isDataFile($0) }.map(\.path).sorted()
+        let packages = conventions.packageFolders(snapshot.entries)
+        let files = snapshot.entries.filter { conventions.isIncluded($0) && conventions.isPublishedDataFile($0, packages: packages) }
+            .map(\.path).sorted()
         return Publication(publishesData: analysis.applicable, dataFiles: files, reason: analysis.reason)
     }
 }

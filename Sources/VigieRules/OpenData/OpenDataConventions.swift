@@ -21,6 +21,11 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     let dataFolders: Set<String>
     let dataFolderExtensions: Set<String>
     let exclusions: FolderFilter
+    /// Folder names (or name prefixes, written with a trailing `*`) whose data files are inputs,
+    /// samples or a tool's output, not published data.
+    let unpublishedFolders: [String]
+    /// File names that make their folder a program's package (`__init__.py`).
+    let packageMarkers: Set<String>
     let pipelineMarkers: [[UInt8]]
     let apiMarkers: [[UInt8]]
     // Where to look
@@ -28,12 +33,20 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     let codeExtensions: Set<String>
     let codeNames: Set<String>
     let configExtensions: Set<String>
+    /// Root folders of the repository's own documentation (besides the root files).
+    let frontFolders: Set<String>
     let linkHints: [[UInt8]]
     // Consuming is not publishing
     /// Lowercased (ASCII letters folded), matched as whole words.
     let attributionWords: [[UInt8]]
     let footerMarkers: [[UInt8]]
+    /// Headings that open a section of used data (matched at the heading's start).
+    let sourceHeadings: [[UInt8]]
+    /// Table header words that make a table a list of used data.
+    let sourceColumns: [[UInt8]]
     let apiPublishMarkers: [[UInt8]]
+    /// Markers of code that makes the files it uploads public (`public-read`).
+    let publicUploadMarkers: [[UInt8]]
     /// Lowercased last path segments of example URLs.
     let placeholderSlugs: Set<String>
     /// Upper-case stems of licence files (whose links are the licence's own).
@@ -69,25 +82,34 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         let lower = { (values: [String]) in values.map { $0.lowercased() } }
         let bytes = { (values: [String]) in lower(values).map { Array($0.utf8) } }
 
-        let dataFiles = file.fields("data_files", allowed: ["extensions", "folders", "folder_extensions", "excluded_folders"])
+        let dataFiles = file.fields("data_files", allowed: ["extensions", "folders", "folder_extensions", "excluded_folders",
+                                                               "unpublished_folders", "package_markers"])
         dataExtensions = Set(lower(dataFiles?.strings("extensions") ?? []))
         dataFolders = Set(lower(dataFiles?.strings("folders") ?? []))
         dataFolderExtensions = Set(lower(dataFiles?.strings("folder_extensions", required: false) ?? []))
         exclusions = FolderFilter(dataFiles?.strings("excluded_folders") ?? [])
+        unpublishedFolders = lower(dataFiles?.strings("unpublished_folders", required: false) ?? [])
+        packageMarkers = Set(dataFiles?.strings("package_markers", required: false) ?? [])
         pipelineMarkers = bytes(file.strings("pipeline_markers"))
         apiMarkers = bytes(file.strings("api_markers"))
 
-        documentExtensions = Set(lower(file.fields("documents", allowed: ["extensions"])?.strings("extensions") ?? []))
+        let documents = file.fields("documents", allowed: ["extensions", "front_folders"])
+        documentExtensions = Set(lower(documents?.strings("extensions") ?? []))
+        frontFolders = Set(lower(documents?.strings("front_folders", required: false) ?? []))
         let code = file.fields("code", allowed: ["extensions", "names", "config_extensions"])
         codeExtensions = Set(lower(code?.strings("extensions") ?? []))
         codeNames = Set(code?.strings("names", required: false) ?? [])
         configExtensions = Set(lower(code?.strings("config_extensions", required: false) ?? []))
         linkHints = bytes(file.strings("link_hints"))
         let consumption = file.fields("consumption", allowed: ["attribution_words", "footer_markers", "api_publish_markers",
-                                                               "placeholder_slugs", "licence_file_stems"])
+                                                               "placeholder_slugs", "licence_file_stems", "source_headings",
+                                                               "source_columns", "public_upload_markers"])
         attributionWords = bytes(consumption?.strings("attribution_words") ?? [])
         footerMarkers = bytes(consumption?.strings("footer_markers") ?? [])
+        sourceHeadings = bytes(consumption?.strings("source_headings", required: false) ?? [])
+        sourceColumns = bytes(consumption?.strings("source_columns", required: false) ?? [])
         apiPublishMarkers = bytes(consumption?.strings("api_publish_markers") ?? [])
+        publicUploadMarkers = bytes(consumption?.strings("public_upload_markers", required: false) ?? [])
         placeholderSlugs = Set(lower(consumption?.strings("placeholder_slugs") ?? []))
         licenceFileStems = (consumption?.strings("licence_file_stems") ?? []).map { $0.uppercased() }
 
@@ -142,10 +164,45 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         entry.path.lowercased().split(separator: "/").dropLast().contains { dataFolders.contains(String($0)) }
     }
 
-    /// A data file: a data format anywhere, or JSON/XML inside a data folder.
+    /// A file in a data format: a data extension anywhere, or JSON/XML inside a data folder (what the
+    /// size rule weighs, whoever the data is for).
     func isDataFile(_ entry: SnapshotEntry) -> Bool {
         guard entry.isRegularFile, let ext = entry.lowercasedExtension else { return false }
         return dataExtensions.contains(ext) || (dataFolderExtensions.contains(ext) && isInDataFolder(entry))
+    }
+
+    /// A data file the repository publishes: a data extension, or JSON/XML inside a data folder at the
+    /// root; not inside a folder of inputs, samples or tool output (`unpublished_folders`), nor inside
+    /// a program's package (`packages`: the program reads what it ships there).
+    func isPublishedDataFile(_ entry: SnapshotEntry, packages: Set<Substring>) -> Bool {
+        guard entry.isRegularFile, let ext = entry.lowercasedExtension, !isInUnpublishedFolder(entry.path) else { return false }
+        var folder = entry.folder
+        while !folder.isEmpty {
+            if packages.contains(folder) { return false }
+            folder = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+        }
+        let rootFolder = entry.isAtRoot ? nil : entry.path.split(separator: "/").first.map { $0.lowercased() }
+        return dataExtensions.contains(ext) || (dataFolderExtensions.contains(ext) && rootFolder.map(dataFolders.contains) == true)
+    }
+
+    /// The folders holding a file named in `package_markers` (`__init__.py`): a program's packages.
+    func packageFolders(_ entries: [SnapshotEntry]) -> Set<Substring> {
+        Set(entries.filter { !$0.isAtRoot && packageMarkers.contains(String($0.name)) }.map(\.folder))
+    }
+
+    /// True when one of the folders of `path` holds inputs, samples or a tool's output.
+    func isInUnpublishedFolder(_ path: String) -> Bool {
+        path.lowercased().split(separator: "/").dropLast().contains { folder in
+            unpublishedFolders.contains { name in
+                name.hasSuffix("*") ? folder.hasPrefix(name.dropLast()) : folder == name
+            }
+        }
+    }
+
+    /// The repository's own documentation: a root file, or a file of a root documentation folder.
+    /// Elsewhere, a link speaks of someone's data (site content, a sub-project, a tool's page).
+    func isFrontDocument(_ entry: SnapshotEntry) -> Bool {
+        entry.isAtRoot || entry.path.split(separator: "/").first.map { frontFolders.contains($0.lowercased()) } == true
     }
 
     /// A licence text: a root file named after a licence stem (LICENSE, LICENCE.md, Licence_CeCILL…)

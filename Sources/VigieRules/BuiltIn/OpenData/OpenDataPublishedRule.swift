@@ -35,9 +35,36 @@ public struct OpenDataPublishedRule: BuiltInRule {
         RuleExample("a reuse link is not a publication",
                     files: ["README.md": "Voir https://www.data.gouv.fr/fr/reuses/carte-des-communes/\n", "data/communes.csv": OpenDataScan.communes],
                     expect: .fail),
-        RuleExample("a data.gouv.fr link in code only warns",
-                    files: ["pipeline/export.py": "URL = \"https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666\"\ndf.to_csv('out.csv')\n"],
+        RuleExample("data whose only data.gouv.fr link is in the code uploading it warns",
+                    files: ["pipeline/publish.py": "requests.post(\"https://www.data.gouv.fr/api/1/datasets/communes/upload/\", files=files)\n",
+                            "data/communes.csv": OpenDataScan.communes],
                     expect: .warn),
+        RuleExample("data plus a download URL in code fails: where the input comes from is not where the data is published",
+                    files: ["pipeline/export.py": "URL = \"https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666\"\ndf.to_csv('data/communes.csv')\n",
+                            "data/communes.csv": OpenDataScan.communes],
+                    expect: .fail),
+        RuleExample("code writing data that it uploads with a public-read ACL, without saying where, fails",
+                    files: ["build.sh": "ogr2ogr -f GeoJSON dist/communes.geojson communes.shp\n",
+                            "deploy.sh": "aws s3 cp --recursive --acl=public-read dist/ s3://contours/\n"],
+                    expect: .fail),
+        RuleExample("code writing data without publishing it skips: processing is not publishing",
+                    files: ["lidro/vectors.py": "import geopandas as gpd\ngpd.GeoDataFrame(geometry=[mask]).to_file(output)\n",
+                            "scripts/fetch.py": "URL = \"https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666\"\n"],
+                    expect: .skip),
+        RuleExample("a README table of the datasets the project uses skips",
+                    files: ["README.md": "# Recherche\n\n| Jeu | usage |\n| --- | --- |\n| [sirene](https://www.data.gouv.fr/fr/datasets/base-sirene/) | établissements |\n"],
+                    expect: .skip),
+        RuleExample("a link under a '## Sources' heading skips",
+                    files: ["README.md": "# Carte\n\n## Sources\n\n* [Codes postaux](https://www.data.gouv.fr/fr/datasets/base-officielle-des-codes-postaux/)\n"],
+                    expect: .skip),
+        RuleExample("a link in a sub-project's README or a site's content page skips",
+                    files: ["back/src/sirene/README.md": "Index built from https://www.data.gouv.fr/fr/datasets/base-sirene/\n",
+                            "_data/api/adresse.md": "Données : https://www.data.gouv.fr/fr/datasets/base-adresse-nationale/\n"],
+                    expect: .skip),
+        RuleExample("benchmark results, docker mock data and a hidden tool folder are not published data",
+                    files: ["benchsuite/runs/raw.csv": "name,seconds\nliteral,0.1\n", "docker/volumes/insee/commune.csv": OpenDataScan.communes,
+                            ".benchmarks/history.csv": "run,seconds\n1,0.5\n"],
+                    expect: .skip),
         RuleExample("code that only downloads a data.gouv.fr resource skips: using open data is not publishing it",
                     files: ["scripts/fetch.py": "import requests\nURL = \"https://www.data.gouv.fr/fr/datasets/r/0a1b2c3d-1111-2222-3333-444455556666\"\nrows = requests.get(URL).text\n"],
                     expect: .skip),
@@ -82,11 +109,12 @@ public struct OpenDataPublishedRule: BuiltInRule {
             return .pass(LocalizedText(fr: "\(published.count) indication(s) de publication (\(kindsFound)).",
                                        en: "\(published.count) pointer(s) to the publication (\(kindsFound))."), findings(published))
         }
-        let inCode = analysis.evidence.filter { $0.source == .code && (kinds.contains($0.kind) || $0.kind == "api") }
+        // Code that uploads to data.gouv.fr knows where the data goes; a download URL says where someone's data comes from.
+        let inCode = analysis.evidence.filter { $0.source == .code && $0.consumption == nil && (kinds.contains($0.kind) || $0.kind == "api") }
         if !inCode.isEmpty {
             return .warn(LocalizedText(
-                fr: "data.gouv.fr n'apparaît que dans le code (\(inCode.count) endroit(s)) : dites dans le README où les données sont publiées.",
-                en: "data.gouv.fr appears only in code (\(inCode.count) place(s)): say in the README where the data is published."), findings(inCode))
+                fr: "data.gouv.fr n'apparaît que dans le code qui y publie (\(inCode.count) endroit(s)) : dites dans le README où les données sont publiées.",
+                en: "data.gouv.fr appears only in the code publishing to it (\(inCode.count) place(s)): say in the README where the data is published."), findings(inCode))
         }
         return .fail(LocalizedText(
             fr: "Le dépôt produit des données mais ne dit pas où elles sont publiées (ni lien data.gouv.fr, ni datapackage.json, ni schéma).",

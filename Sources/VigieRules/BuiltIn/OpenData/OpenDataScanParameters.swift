@@ -23,6 +23,8 @@ enum OpenDataScan {
             case "download": LocalizedText(fr: "téléchargement de données ouvertes", en: "open data downloaded")
             case "api": LocalizedText(fr: "lecture de l'API de data.gouv.fr", en: "data.gouv.fr API read")
             case "attribution": LocalizedText(fr: "source citée", en: "credited source")
+            case "mention": LocalizedText(fr: "lien hors de la documentation du dépôt", en: "link outside the repository's own documentation")
+            case "processing": LocalizedText(fr: "traitement de données, sans publication", en: "data processing, no publication")
             default: LocalizedText(fr: "lien de navigation", en: "navigation link")
             }
             return Finding(path: signal.path, line: signal.line, message: what)
