@@ -111,6 +111,21 @@ struct OpenDataContextTests {
         #expect(try consumption("# C\n\n## Sources\n\nINSEE.\n\n## Publication\n\nPublié sur \(link)\n") == nil)
     }
 
+    @Test("an example call or response in a code block, a line saying 'Example', and a CHANGELOG are not where data is published (held out: api-tabular, udata)")
+    func examplesAndHistory() throws {
+        let response = "# API\n\n**Response:**\n```json\n{\"url\": \"https://data.gouv.fr/datasets/communes/resources/fake.csv\"}\n```\n"
+        #expect(try consumption(response) == "example")
+        #expect(try consumption("# udata\n\n### SCHEMA_CATALOG_URL\n\nExample: https://schema.data.gouv.fr/schemas/schemas.json\n") == "example")
+        let history = try analysis(["CHANGELOG.md": "## 1.2\n\n- Use https://www.data.gouv.fr/fr/datasets/communes/ for tests\n"])
+        #expect(!history.applicable)
+        #expect(history.consumption.first?.consumption == "mention")
+        // After the code block, a publication sentence still counts.
+        #expect(try consumption("# C\n\n```sh\nmake\n```\n\nPublié sur https://www.data.gouv.fr/fr/datasets/communes/\n") == nil)
+        let skip = try analysis(["README.md": response])
+        #expect(skip.reason.en.contains("an example in the documentation (README.md:5)"))
+        #expect(skip.reason.fr.contains("un exemple dans la documentation (README.md:5)"))
+    }
+
     @Test("only the root files and docs/ are the repository's documentation; links elsewhere are mentions")
     func mentions() throws {
         let link = "Publié sur https://www.data.gouv.fr/fr/datasets/communes/\n"
@@ -127,7 +142,9 @@ struct OpenDataContextTests {
     func setAside() throws {
         let csv = "a,b\n1,2\n"
         for path in ["benchsuite/runs/raw.csv", "benchmarks/x.csv", ".benchmarks/h.csv", "docker/volumes/c.csv", "app/reference/r.csv",
-                     "samples/s.geojson", "examples/e.csv", "mocks/m.csv", "assets/data/a.json", "src/modules/data/q.json"] {
+                     "samples/s.geojson", "examples/e.csv", "mocks/m.csv", "assets/data/a.json", "src/modules/data/q.json",
+                     // Documentation illustrations (ProgrammeVitam/vitam, held out).
+                     "doc/fr/archi/data/inventory.csv", "docs/img/chart.csv"] {
             let found = try analysis([path: csv])
             #expect(!found.applicable, "\(path)")
             #expect(found.setAsideDataFiles == [path], "\(path)")

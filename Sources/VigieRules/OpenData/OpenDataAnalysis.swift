@@ -155,6 +155,7 @@ public struct OpenDataAnalysis: Sendable {
                     let consumption: String? = source == .code ? (writes ? nil : "download")
                         : isPage ? "footer"
                         : !conventions.isFrontDocument(entry) ? "mention"
+                        : sourceContext().isExample(at: offset, conventions: conventions) ? "example"
                         : sourceContext().credits(at: offset, conventions: conventions) ? "attribution" : nil
                     evidence.append(Evidence(kind: kind, path: entry.path, line: line, url: url, source: source, consumption: consumption))
                     if linkSignals.insert(entry.path + (consumption ?? "")).inserted {

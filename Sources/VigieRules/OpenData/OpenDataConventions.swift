@@ -51,6 +51,11 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     let placeholderSlugs: Set<String>
     /// Upper-case stems of licence files (whose links are the licence's own).
     let licenceFileStems: [String]
+    /// Words around a documentation link that make it an example ("Example: https://schema.data.gouv.fr/…").
+    let exampleWords: [[UInt8]]
+    /// Root files that tell the project's history (CHANGELOG…): the links in them are past changes, not
+    /// where the data is published.
+    let historyFileStems: [String]
     // Publication evidence
     let links: [(kind: String, pattern: Regex<AnyRegexOutput>)]
     /// Evidence kinds that say where the data is published.
@@ -103,7 +108,8 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         linkHints = bytes(file.strings("link_hints"))
         let consumption = file.fields("consumption", allowed: ["attribution_words", "footer_markers", "api_publish_markers",
                                                                "placeholder_slugs", "licence_file_stems", "source_headings",
-                                                               "source_columns", "public_upload_markers"])
+                                                               "source_columns", "public_upload_markers", "example_words",
+                                                               "history_file_stems"])
         attributionWords = bytes(consumption?.strings("attribution_words") ?? [])
         footerMarkers = bytes(consumption?.strings("footer_markers") ?? [])
         sourceHeadings = bytes(consumption?.strings("source_headings", required: false) ?? [])
@@ -112,6 +118,8 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         publicUploadMarkers = bytes(consumption?.strings("public_upload_markers", required: false) ?? [])
         placeholderSlugs = Set(lower(consumption?.strings("placeholder_slugs") ?? []))
         licenceFileStems = (consumption?.strings("licence_file_stems") ?? []).map { $0.uppercased() }
+        exampleWords = bytes(consumption?.strings("example_words", required: false) ?? [])
+        historyFileStems = (consumption?.strings("history_file_stems", required: false) ?? []).map { $0.uppercased() }
 
         links = file.items("links", allowed: ["kind", "pattern"]).compactMap { item in
             guard let kind = item.string("kind"), let node = item.value("pattern"), let pattern = item.regex(node, what: "links[].pattern")
@@ -202,7 +210,11 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     /// The repository's own documentation: a root file, or a file of a root documentation folder.
     /// Elsewhere, a link speaks of someone's data (site content, a sub-project, a tool's page).
     func isFrontDocument(_ entry: SnapshotEntry) -> Bool {
-        entry.isAtRoot || entry.path.split(separator: "/").first.map { frontFolders.contains($0.lowercased()) } == true
+        if entry.isAtRoot {
+            let name = entry.name.uppercased()
+            return !historyFileStems.contains { name.hasPrefix($0) }
+        }
+        return entry.path.split(separator: "/").first.map { frontFolders.contains($0.lowercased()) } == true
     }
 
     /// A licence text: a root file named after a licence stem (LICENSE, LICENCE.md, Licence_CeCILL…)

@@ -25,6 +25,8 @@ extension OpenDataAnalysis {
                 case ("attribution", false): return "a credited source (\(place))"
                 case ("footer", true): return "un lien de pied ou d'en-tête de page (\(place))"
                 case ("footer", false): return "a page footer or header link (\(place))"
+                case ("example", true): return "un exemple dans la documentation (\(place))"
+                case ("example", false): return "an example in the documentation (\(place))"
                 case ("mention", true): return "un lien dans une page qui n'est pas la documentation du dépôt (\(place))"
                 case ("mention", false): return "a link in a page that is not the repository's own documentation (\(place))"
                 case ("processing", true): return "du code qui transforme des données sans les publier (\(place) : \(signal.detail))"

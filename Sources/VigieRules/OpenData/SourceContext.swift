@@ -33,6 +33,19 @@ struct SourceContext {
         return OpenDataAnalysis.firstMarker(anywhere, in: heading) != nil
     }
 
+    /// Whether `offset` is inside a fenced code block (an example command or response), or on a line
+    /// that says it is an example ("Example: https://schema.data.gouv.fr/schemas/schemas.json").
+    func isExample(at offset: Int, conventions: OpenDataConventions) -> Bool {
+        if OpenDataAnalysis.firstMarker(conventions.exampleWords, in: OpenDataAnalysis.line(around: offset, in: bytes)) != nil { return true }
+        var inFence = false
+        for (start, text) in lines {
+            guard start <= offset else { break }
+            let trimmed = text.drop { $0 == 0x20 }
+            if trimmed.starts(with: Array("```".utf8)) || trimmed.starts(with: Array("~~~".utf8)) { inFence.toggle() }
+        }
+        return inFence
+    }
+
     /// The text of the last Markdown heading (`#`…`######`) before `offset`, outside fenced code
     /// blocks (where `#` starts a shell comment), without its marks.
     func heading(above offset: Int) -> [UInt8]? {

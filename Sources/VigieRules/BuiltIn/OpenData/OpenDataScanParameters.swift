@@ -24,6 +24,7 @@ enum OpenDataScan {
             case "api": LocalizedText(fr: "lecture de l'API de data.gouv.fr", en: "data.gouv.fr API read")
             case "attribution": LocalizedText(fr: "source citée", en: "credited source")
             case "mention": LocalizedText(fr: "lien hors de la documentation du dépôt", en: "link outside the repository's own documentation")
+            case "example": LocalizedText(fr: "exemple dans la documentation", en: "example in the documentation")
             case "processing": LocalizedText(fr: "traitement de données, sans publication", en: "data processing, no publication")
             default: LocalizedText(fr: "lien de navigation", en: "navigation link")
             }
