@@ -16,12 +16,20 @@ public enum DeclaredLicences {
         var known: [String: String] = [:]
         for (lowered, spelled) in data.policy.spellings { known[lowered] = spelled }
         for fingerprint in data.fingerprints where fingerprint.kind == .licence { known[fingerprint.id.lowercased()] = fingerprint.id }
+        // One-word usual names with a version ("GPLv3", "gpl-3"): as whole words only, like ids.
+        for (name, id) in LicenceDeclarations.commonNames where !name.contains(" ") && name.contains(where: \.isNumber) && known[name] == nil {
+            known[name] = id
+        }
         for token in text.split(whereSeparator: { " ,;()[]*_`\"'".contains($0) }) {
             let word = String(token).trimming(".:")
             if let id = known[word.lowercased()], !ids.contains(id) { ids.append(id) }
         }
-        let normalized = TextNormalizer.normalize(text)
-        for (name, id) in LicenceDeclarations.commonNames where normalized.contains(TextNormalizer.normalize(name)) && name.count > 6 {
+        // Usual names of several words, as whole words: "gpl (>= 3)" normalised is "gpl 3", which a
+        // link to gpl-3.0.html would hold inside "gpl 3 0" without naming that licence.
+        let normalized = " " + TextNormalizer.normalize(text) + " "
+        for (name, id) in LicenceDeclarations.commonNames {
+            let key = TextNormalizer.normalize(name)
+            guard key.count > 6, normalized.contains(" " + key + " ") else { continue }
             if !ids.contains(where: { $0.lowercased() == id.lowercased() }) { ids.append(id) }
         }
         return ids
@@ -39,6 +47,32 @@ public enum DeclaredLicences {
         let sorted = ids.sorted()
         return [LicenceDeclaration(source: "readme", path: file.path, line: line, expression: sorted.joined(separator: ", "), ids: sorted)]
     }
+}
+
+/// README sentences that give the whole project two licences or more on an equal footing ("Ce guide
+/// est publié sous licence GPLv3 et sous licence ouverte 2.0", LINCnil/Guide-RGPD-du-developpeur):
+/// a line of prose that speaks of a licence, names at least two, and says nothing of which part each
+/// covers (no scope word: code, documentation, data…, which would make one the licence of a part).
+public enum ReadmeLicenceStatements {
+    public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> [LicenceDeclaration] {
+        try snapshot.analysis("licence-readme-statements") {
+            let structure = try ReadmeStructure.of(snapshot, data: data)
+            guard let file = structure.file, let document = structure.document else { return [] }
+            let scopeWords = data.licenceMatching.scopes.reduce(into: Set<String>()) { $0.formUnion($1.words) }
+            var statements: [LicenceDeclaration] = []
+            for (line, text) in document.prose {
+                let words = Set(LicenceText(text, matching: LicenceMatching()).words)
+                guard !words.isDisjoint(with: licenceWords), words.isDisjoint(with: scopeWords) else { continue }
+                let ids = DeclaredLicences.licencesNamed(in: text, data: data).sorted()
+                guard ids.count >= 2 else { continue }
+                statements.append(LicenceDeclaration(source: "readme-statement", path: file.path, line: line, expression: ids.joined(separator: ", "), ids: ids))
+            }
+            return statements
+        }
+    }
+
+    /// The words that make a line a statement about licensing (compared as LicenceText words).
+    static let licenceWords: Set<String> = ["licence", "license", "licences", "licenses", "licensed", "licenced", "licencie", "licencies"]
 }
 
 extension String {
