@@ -181,7 +181,7 @@ public struct RuleData: Sendable {
     /// The `matching` section of `licences.yml`: equivalent words, version notices, scope words.
     private static func loadMatching(_ node: Node, reader: YAMLReader) -> LicenceMatching {
         guard let fields = reader.mapping(node, what: "matching") else { return LicenceMatching() }
-        reader.checkKeys(fields, allowed: ["equivalent_words", "or_later_notices", "only_notices", "scopes"], in: "matching")
+        reader.checkKeys(fields, allowed: ["equivalent_words", "or_later_notices", "only_notices", "scopes", "statement_words"], in: "matching")
         let field = { (key: String) in fields.first { $0.key == key }?.value }
         var equivalents: [String: String] = [:]
         if let node = field("equivalent_words"), let pairs = reader.mapping(node, what: "equivalent_words") {
@@ -199,8 +199,10 @@ public struct RuleData: Sendable {
                 scopes.append((pair.key, Set(words.flatMap { LicenceText($0, matching: plain).words })))
             }
         }
+        let statementWords = Set((field("statement_words").flatMap { reader.strings($0, what: "statement_words") } ?? [])
+            .flatMap { LicenceText($0, matching: LicenceMatching()).words })
         return LicenceMatching(equivalentWords: equivalents, orLaterPhrases: phrases("or_later_notices"), onlyPhrases: phrases("only_notices"),
-                               scopes: scopes)
+                               scopes: scopes, statementWords: statementWords)
     }
 
     private static func loadPolicy(_ path: String, errors: inout [ConfigurationError]) -> LicencePolicy? {

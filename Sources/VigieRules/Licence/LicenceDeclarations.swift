@@ -148,6 +148,12 @@ public enum LicenceDeclarations {
         return result
     }
 
+    /// npm's documented way to point at a licence file instead of naming one (`SEE LICENSE IN LICENSE.md`):
+    /// it names no id, and is not a malformed expression either.
+    public static func pointsToFile(_ expression: String) -> Bool {
+        expression.uppercased().hasPrefix("SEE LICENSE IN ") || expression.uppercased().hasPrefix("SEE LICENCE IN ")
+    }
+
     /// Names people write instead of SPDX ids.
     static let commonNames: [String: String] = [
         "apache 2.0": "Apache-2.0", "apache license 2.0": "Apache-2.0", "apache software license": "Apache-2.0", "apache license, version 2.0": "Apache-2.0",

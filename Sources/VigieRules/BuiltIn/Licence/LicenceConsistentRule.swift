@@ -29,6 +29,7 @@ public struct LicenceConsistentRule: BuiltInRule {
                     files: ["LICENSES/MIT.txt": "@fixtures/licences/MIT.txt", "LICENSES/LicenseRef-Excluded.txt": "This file is covered by copyright.\n",
                             "REUSE.toml": "version = 1\n[[annotations]]\npath = \"logo/*\"\nSPDX-License-Identifier = \"LicenseRef-Excluded\"\n"], expect: .pass),
         RuleExample("package.json \"CC-BY 2.0\" is not an SPDX expression: warns", files: ["LICENSE": "@fixtures/licences/MIT.txt", "package.json": #"{"license": "CC-BY 2.0"}"#], expect: .warn),
+        RuleExample("npm's \"SEE LICENSE IN LICENSE\" points at the text: passes", files: ["LICENSE": "@fixtures/licences/MIT.txt", "package.json": #"{"license": "SEE LICENSE IN LICENSE"}"#], expect: .pass),
         RuleExample("composer.json \"proprietary\" next to an MIT text fails", files: ["LICENSE": "@fixtures/licences/MIT.txt", "composer.json": #"{"license": "proprietary"}"#], expect: .fail),
         RuleExample("no declaration besides the file skips", files: ["LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
     ]
@@ -62,7 +63,7 @@ public struct LicenceConsistentRule: BuiltInRule {
                 continue
             }
             // Not SPDX and not a usual name ("CC-BY 2.0"): nothing to compare, which is itself worth fixing.
-            if declaration.ids.isEmpty {
+            if declaration.ids.isEmpty && !LicenceDeclarations.pointsToFile(declaration.expression) {
                 unreadable.append(Finding(path: declaration.path, line: declaration.line, message: LocalizedText(
                     fr: "\(declaration.source) déclare « \(declaration.expression) », qui n'est pas une expression SPDX valide",
                     en: "\(declaration.source) declares '\(declaration.expression)', which is not a valid SPDX expression")))
