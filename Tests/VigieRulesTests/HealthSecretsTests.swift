@@ -151,6 +151,15 @@ struct HealthSecretsTests {
         #expect(try evaluateHealthRule("security.secrets", [".env": "API_TOKEN=Qz7demoLm2Np9Rt\n"]).status == .fail)
     }
 
+    @Test("a .env value made only of its variable's words (and fillers such as my, a, secret) names itself; a digit or another word makes it a value")
+    func selfDescribingValues() throws {
+        for (line, expected) in [("SERVER_TO_SERVER_API_TOKENS=server-api-token", CheckStatus.pass), ("GOTENBERG_TOKEN=A_SECRET_TOKEN", .pass),
+                                 ("SCALINGO_TOKEN=mytoken", .pass), ("QUEUE_MONITOR_TOKEN=secrettoken", .pass),
+                                 ("API_TOKEN=token-3f9a1c7e5b2d", .fail), ("SCALINGO_TOKEN=mytoken2024", .fail), ("DB_PASSWORD=correcthorsebattery", .fail)] {
+            #expect(try evaluateHealthRule("security.secrets", [".env": line + "\n"]).status == expected, "\(line)")
+        }
+    }
+
     @Test("a message never holds the value, even when the variable's name spells it")
     func maskingGuard() throws {
         // With a digit, so that the value is not read as one that merely names itself (which is no finding).

@@ -103,7 +103,8 @@ public enum LicenceDeclarations {
                 let expression = String(rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || ".+-:() ".contains($0)) }).trimming(" -")
                 if !expression.isEmpty && byExpression[expression] == nil {
                     byExpression[expression] = LicenceDeclaration(source: "spdx-header", path: entry.path, line: index + 1, expression: expression,
-                                                                   ids: ids(in: expression, policy: policy))
+                                                                   ids: ids(in: expression, policy: policy),
+                                                                   declaresNoOpenLicence: policy.noOpenLicence.contains(expression.lowercased()))
                 }
                 break
             }
