@@ -33,6 +33,22 @@ struct LicenceInRepositoriesTests {
         return Card(licence: licence, checks: checks)
     }
 
+    @Test("every scorecard of these fixtures is valid against the schema (role pointer, stated_with_text, no_open_licence)")
+    func schemaValid() throws {
+        let scratch = try TemporaryDirectory()
+        var files: [String] = []
+        for fixture in ["licence-proprietary", "licence-ouverte-1.0", "licence-readme-two", "licence-publicode-misspelt", "licence-cc-by-nc-sa", "licence-map"] {
+            let repo = try FixtureBuilder.build(fixture, in: scratch)
+            let result = try runVigie(["audit", repo.path, "--format", "json", "--as-of", "2026-11-30", "--lang", "en"])
+            let file = scratch.appending("\(fixture).json")
+            try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+            files.append(file.path)
+        }
+        let validator = PackagePaths.root.appendingPathComponent("scripts/validate-json.py")
+        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", validator.path, PackagePaths.schema.path] + files)
+        #expect(result.status == 0, "schema validation failed (install with: pip install jsonschema): \(result.stdout)\(result.stderr)")
+    }
+
     @Test("\"license\": \"proprietary\" is a declaration of no open licence: no SPDX id, kept as evidence, licence.present fails")
     func proprietary() throws {
         let card = try audit("licence-proprietary")
