@@ -50,7 +50,7 @@ public struct LicenceAnalysis: Sendable {
             let text = try snapshot.textUnlessBinary(of: file) ?? ""
             let found = Self.detections(in: text, path: file.path, identifier: identifier, data: data)
             let links = found.allSatisfy { $0.match.spdx == nil }
-                ? LicenceLink.links(in: text, from: file, snapshot: snapshot).filter { link in
+                ? LicenceLink.links(in: text, from: file, snapshot: snapshot, data: data).filter { link in
                     !files.contains { $0.path == link.entry.path } && !linked.contains { $0.entry.path == link.entry.path } }
                 : []
             guard !links.isEmpty else {

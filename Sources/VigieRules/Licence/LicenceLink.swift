@@ -21,8 +21,10 @@ struct LicenceLink {
     /// Largest linked file read (licence texts are a few tens of KiB).
     static let maxBytes: Int64 = 1 << 20
 
-    /// The relative Markdown links of `text` that lead to files of the snapshot, in order, once each.
-    static func links(in text: String, from file: SnapshotEntry, snapshot: RepositorySnapshot) -> [LicenceLink] {
+    /// The relative Markdown links of `text` that lead to files of the snapshot, in order, once each,
+    /// when the link names a licence (`[MIT](./front/LICENSE.txt)`) or the file's name holds a licence
+    /// name (`AGPL-3.0.LICENSE.md`, `docs/COPYING`): "see [the README](README.md)" is not followed.
+    static func links(in text: String, from file: SnapshotEntry, snapshot: RepositorySnapshot, data: RuleData) -> [LicenceLink] {
         let base = file.path.lastIndex(of: "/").map { String(file.path[...$0]) } ?? ""
         var result: [LicenceLink] = []
         for match in text.matches(of: markdownLink) {
@@ -35,6 +37,9 @@ struct LicenceLink {
             guard let entry = snapshot.entry(at: base + target), entry.kind == .file || entry.kind == .executable,
                   entry.path != file.path, snapshot.size(of: entry).map({ $0 <= maxBytes }) ?? false,
                   !result.contains(where: { $0.entry.path == entry.path }) else { continue }
+            let name = entry.name.uppercased()
+            guard data.files.licenceStems.contains(where: { name.contains($0) }) || !DeclaredLicences.licencesNamed(in: String(match.1), data: data).isEmpty
+            else { continue }
             result.append(LicenceLink(entry: entry, label: String(match.1)))
         }
         return result

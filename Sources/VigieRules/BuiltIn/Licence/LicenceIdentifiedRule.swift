@@ -21,8 +21,10 @@ public struct LicenceIdentifiedRule: BuiltInRule {
         RuleExample("the CeCILL-B text in COPYING.txt passes", files: ["COPYING.txt": "@fixtures/licences/CECILL-B.fr.txt"], expect: .pass),
         RuleExample("a LICENSE.md linking to the licence text it names passes",
                     files: ["LICENSE.md": "The default license is [MIT](./MIT.LICENSE.md).\n", "MIT.LICENSE.md": "@fixtures/licences/MIT.txt"], expect: .pass),
-        RuleExample("a LICENSE.md linking to a file that is no licence fails",
-                    files: ["LICENSE.md": "See [the notes](./NOTES.md).\n", "NOTES.md": "Ce code appartient à la direction.\n"], expect: .fail),
+        RuleExample("a LICENSE.md linking to a licence-named file that is no licence fails",
+                    files: ["LICENSE.md": "See [the notes](./docs/COPYING.md).\n", "docs/COPYING.md": "Ce code appartient à la direction.\n"], expect: .fail),
+        RuleExample("a LICENSE.md merely linking to the README fails: the README is not read as a licence",
+                    files: ["LICENSE.md": "Voir [le README](./README.md).\n", "README.md": "@fixtures/licences/MIT.txt"], expect: .fail),
         RuleExample("a home-made notice fails", files: ["LICENSE": "Ce code appartient à la direction. Réutilisation sur demande."], expect: .fail),
         RuleExample("no licence file skips", files: ["README.md": "# x"], expect: .skip),
     ]
