@@ -114,6 +114,22 @@ struct HealthTests {
         #expect((security["scanned"] as? [String: Any])?["files"] as? Int == 5)
     }
 
+    @Test("model, end-to-end and local docker stack .env files: placeholders and local values are not findings, a real token shape is")
+    func localStackEnvFiles() throws {
+        let scratch = try TemporaryDirectory()
+        let repo = try FixtureBuilder.build("health-secrets-local", in: scratch)
+        let card = try card(repo.path, ["--lang", "en"])
+        let secrets = try check(card, "security.secrets")
+        #expect(secrets["status"] as? String == "fail")
+        let evidence = try #require(secrets["evidence"] as? [[String: Any]])
+        let places = evidence.map { "\($0["path"] as? String ?? "?"):\($0["line"] as? Int ?? 0)" }
+        #expect(places == ["config/.env:1", "docker/compose/app/.env/app.env:3"])
+        let found = try #require(try facts(card, "security")["secrets"] as? [String: Any])
+        #expect(found["by_kind"] as? [String: Int] == ["aws_access_key_id": 1, "env_value": 1])
+        let text = try audit(repo.path, format: "json", ["--lang", "en"]).stdout
+        #expect(!text.contains(Self.awsKeyID) && !text.contains("9d2f7a1c4e8b") && !text.contains("3f9a1c7e5b2d4f6a"))
+    }
+
     @Test("the secrets never appear in the JSON, the Markdown or the terminal, in either language")
     func secretsNeverShown() throws {
         let scratch = try TemporaryDirectory()

@@ -151,12 +151,23 @@ struct HealthSecretsTests {
         #expect(try evaluateHealthRule("security.secrets", [".env": "API_TOKEN=Qz7demoLm2Np9Rt\n"]).status == .fail)
     }
 
+    @Test("a .env value made only of its variable's words (and fillers such as my, a, secret) names itself; a digit or another word makes it a value")
+    func selfDescribingValues() throws {
+        for (line, expected) in [("SERVER_TO_SERVER_API_TOKENS=server-api-token", CheckStatus.pass), ("GOTENBERG_TOKEN=A_SECRET_TOKEN", .pass),
+                                 ("SCALINGO_TOKEN=mytoken", .pass), ("QUEUE_MONITOR_TOKEN=secrettoken", .pass),
+                                 ("API_TOKEN=token-3f9a1c7e5b2d", .fail), ("SCALINGO_TOKEN=mytoken2024", .fail), ("DB_PASSWORD=correcthorsebattery", .fail)] {
+            #expect(try evaluateHealthRule("security.secrets", [".env": line + "\n"]).status == expected, "\(line)")
+        }
+    }
+
     @Test("a message never holds the value, even when the variable's name spells it")
     func maskingGuard() throws {
-        let outcome = try evaluateHealthRule("security.secrets", [".env": "MY_TOKEN=MY_TOKEN\n"])
+        // With a digit, so that the value is not read as one that merely names itself (which is no finding).
+        let outcome = try evaluateHealthRule("security.secrets", [".env": "MY_TOKEN_7=MY_TOKEN_7\n"])
         let message = try #require(outcome.findings.first?.message)
-        #expect(message.en == "secret (8 characters)")
+        #expect(message.en == "secret (10 characters)")
         #expect(!message.en.contains("MY_TOKEN") && !message.fr.contains("MY_TOKEN"))
+        #expect(try evaluateHealthRule("security.secrets", [".env": "MY_TOKEN=MY_TOKEN\n"]).status == .pass)
     }
 
     @Test("placeholders: documented examples and values that say they are fake are not secrets")

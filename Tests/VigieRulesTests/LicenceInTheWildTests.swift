@@ -112,6 +112,31 @@ struct LicenceInTheWildTests {
         #expect(withText["spdx_source"] == .string("licence_text"))
     }
 
+    @Test("a declared expression names ids only when it is SPDX or a usual name; proprietary and UNLICENSED name none")
+    func declaredExpressions() {
+        let policy = ruleData.policy
+        #expect(LicenceDeclarations.ids(in: "CC-BY 2.0", policy: policy).isEmpty, "two ids with no operator are no expression")
+        #expect(LicenceDeclarations.ids(in: "GNU Affero General Public License v3.0", policy: policy) == ["AGPL-3.0"])
+        #expect(LicenceDeclarations.ids(in: "MIT/Apache-2.0", policy: policy) == ["MIT", "Apache-2.0"])
+        #expect(LicenceDeclarations.ids(in: "(GPL-2.0-only WITH Classpath-exception-2.0) OR MIT", policy: policy) == ["GPL-2.0-only", "MIT"])
+        #expect(LicenceDeclarations.ids(in: "GPL-3.0+", policy: policy) == ["GPL-3.0-or-later"])
+        #expect(LicenceDeclarations.ids(in: "MIT AND", policy: policy).isEmpty)
+        for value in ["proprietary", "UNLICENSED", "Proprietary"] {
+            #expect(LicenceDeclarations.ids(in: value, policy: policy).isEmpty, "\(value)")
+            #expect(policy.noOpenLicence.contains(value.lowercased()))
+        }
+        #expect(LicenceDeclarations.pointsToFile("SEE LICENSE IN LICENSE.md"))
+    }
+
+    @Test("the Licence Ouverte 1.0, full text and the summary repositories commit, is LicenseRef-Licence-Ouverte-1.0, never etalab-2.0")
+    func licenceOuverteOne() throws {
+        #expect(identifier.identify(try Self.fixture("LicenseRef-Licence-Ouverte-1.0.fr.txt")).map(\.spdx) == ["LicenseRef-Licence-Ouverte-1.0"])
+        #expect(identifier.identify(try Self.fixture("variants/Licence-Ouverte-1.0.summary.md")).map(\.spdx) == ["LicenseRef-Licence-Ouverte-1.0"])
+        #expect(identifier.identify(try Self.fixture("etalab-2.0.fr.txt")).map(\.spdx) == ["etalab-2.0"])
+        #expect(identifier.identify(try Self.fixture("variants/etalab-2.0.fr.reformatted.md")).map(\.spdx) == ["etalab-2.0"])
+        #expect(ruleData.policy.isOlderVersion("LicenseRef-Licence-Ouverte-1.0"))
+    }
+
     // MARK: 4. A primary licence and appended ones
 
     @Test("libgit2-style COPYING: GPL-2.0-only with the linking exception is the licence; zlib, BSD-4-Clause and MIT are bundled, with their lines")

@@ -32,6 +32,19 @@ public struct LicencePolicy: Sendable, Equatable {
     public let aliases: [String: String]
     /// Each listed id, case-folded, to its SPDX spelling.
     public let spellings: [String: String]
+    /// Manifest values that say there is no open licence (`proprietary`, npm's `UNLICENSED`), case-folded:
+    /// a declaration, never an SPDX id.
+    public let noOpenLicence: Set<String>
+
+    public init(allowed: Set<String>, olderVersions: Set<String>, data: Set<String>, aliases: [String: String], spellings: [String: String],
+                noOpenLicence: Set<String> = []) {
+        self.allowed = allowed
+        self.olderVersions = olderVersions
+        self.data = data
+        self.aliases = aliases
+        self.spellings = spellings
+        self.noOpenLicence = noOpenLicence
+    }
 
     public func canonical(_ id: String) -> String { aliases[id.lowercased()] ?? id }
     public func isAllowed(_ id: String) -> Bool { allowed.contains(canonical(id).lowercased()) }
@@ -168,7 +181,7 @@ public struct RuleData: Sendable {
     /// The `matching` section of `licences.yml`: equivalent words, version notices, scope words.
     private static func loadMatching(_ node: Node, reader: YAMLReader) -> LicenceMatching {
         guard let fields = reader.mapping(node, what: "matching") else { return LicenceMatching() }
-        reader.checkKeys(fields, allowed: ["equivalent_words", "or_later_notices", "only_notices", "scopes"], in: "matching")
+        reader.checkKeys(fields, allowed: ["equivalent_words", "or_later_notices", "only_notices", "scopes", "statement_words"], in: "matching")
         let field = { (key: String) in fields.first { $0.key == key }?.value }
         var equivalents: [String: String] = [:]
         if let node = field("equivalent_words"), let pairs = reader.mapping(node, what: "equivalent_words") {
@@ -186,15 +199,17 @@ public struct RuleData: Sendable {
                 scopes.append((pair.key, Set(words.flatMap { LicenceText($0, matching: plain).words })))
             }
         }
+        let statementWords = Set((field("statement_words").flatMap { reader.strings($0, what: "statement_words") } ?? [])
+            .flatMap { LicenceText($0, matching: LicenceMatching()).words })
         return LicenceMatching(equivalentWords: equivalents, orLaterPhrases: phrases("or_later_notices"), onlyPhrases: phrases("only_notices"),
-                               scopes: scopes)
+                               scopes: scopes, statementWords: statementWords)
     }
 
     private static func loadPolicy(_ path: String, errors: inout [ConfigurationError]) -> LicencePolicy? {
         let reader = YAMLReader(file: path)
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
-        reader.checkKeys(pairs, allowed: ["schema_version", "source", "allowed", "older_versions", "data", "aliases"], in: "the file")
+        reader.checkKeys(pairs, allowed: ["schema_version", "source", "allowed", "older_versions", "data", "aliases", "no_open_licence"], in: "the file")
         var spellings: [String: String] = [:]
         let list = { (key: String) -> Set<String> in
             let ids = pairs.first { $0.key == key }.flatMap { reader.strings($0.value, what: key) } ?? []
@@ -210,7 +225,10 @@ public struct RuleData: Sendable {
         let allowed = list("allowed")
         if allowed.isEmpty { reader.report(root, LocalizedText(fr: "la liste « allowed » est vide", en: "the 'allowed' list is empty")) }
         let older = list("older_versions"), dataLicences = list("data")
-        return LicencePolicy(allowed: allowed, olderVersions: older, data: dataLicences, aliases: aliases, spellings: spellings)
+        // Not through `list`: these are not ids, and must not become spellings a README could name.
+        let noOpenLicence = pairs.first { $0.key == "no_open_licence" }.flatMap { reader.strings($0.value, what: "no_open_licence") } ?? []
+        return LicencePolicy(allowed: allowed, olderVersions: older, data: dataLicences, aliases: aliases, spellings: spellings,
+                             noOpenLicence: Set(noOpenLicence.map { $0.lowercased() }))
     }
 
     private static func loadFiles(_ path: String, errors: inout [ConfigurationError]) -> FileConventions? {

@@ -28,6 +28,10 @@ struct SecretConventions: @unchecked Sendable {
     let priority: PathPatternSet
     let envFiles: PathPatternSet
     let envExamples: PathPatternSet
+    /// `.env` files of a local development or test stack, read as examples.
+    let envLocalStacks: PathPatternSet
+    /// Lower case; with the words of a variable's name, the words a self-describing value is made of.
+    let envSelfDescribingWords: Set<String>
     /// Upper case.
     let envSecretWords: [String]
     /// Lower case; found anywhere in a value.
@@ -43,7 +47,7 @@ struct SecretConventions: @unchecked Sendable {
 
     init?(_ node: Node, reader: YAMLReader) {
         guard let fields = HealthFields(node, what: "secrets", allowed: [
-            "skip", "binary_extensions", "priority", "env_files", "env_examples", "env_secret_words", "placeholders", "placeholder_words",
+            "skip", "binary_extensions", "priority", "env_files", "env_examples", "env_local_stacks", "env_self_describing_words", "env_secret_words", "placeholders", "placeholder_words",
             "placeholder_values", "env_min_value_length", "allow_markers", "kinds",
         ], reader: reader) else { return nil }
         guard let skip = fields.patterns("skip"), let binary = fields.strings("binary_extensions"),
@@ -82,6 +86,8 @@ struct SecretConventions: @unchecked Sendable {
         self.priority = priority
         self.envFiles = envFiles
         self.envExamples = envExamples
+        self.envLocalStacks = fields.patterns("env_local_stacks", required: false) ?? PathPatternSet([PathPattern]())
+        self.envSelfDescribingWords = Set((fields.strings("env_self_describing_words", required: false) ?? []).map { $0.lowercased() })
         self.envSecretWords = words.map { $0.uppercased() }
         self.placeholders = placeholders.map { $0.lowercased() }.filter { !$0.isEmpty }
         self.placeholderWords = placeholderWords.map { $0.lowercased() }.filter { !$0.isEmpty }
@@ -96,6 +102,33 @@ struct SecretConventions: @unchecked Sendable {
         let lowered = Array(value.lowercased().utf8)
         if placeholders.contains(where: { contains(lowered, Array($0.utf8)) }) { return true }
         return placeholderWords.contains { word in Self.occursAtWordEdge(Array(word.utf8), in: lowered) }
+    }
+
+    /// True when `value` only names what it stands for: each of its words (letters only, no digit
+    /// anywhere) is made of words of the variable's name (`tokens` also gives `token`) and
+    /// `envSelfDescribingWords`, run together or not: `server-api-token` for SERVER_TO_SERVER_API_TOKENS,
+    /// `A_SECRET_TOKEN`, `mytoken`.
+    func describesItself(_ value: Substring, variable name: Substring) -> Bool {
+        let lowered = value.lowercased()
+        guard lowered.allSatisfy({ $0.isASCII && ($0.isLetter || "-_. ".contains($0)) }) else { return false }
+        var vocabulary = envSelfDescribingWords
+        for word in name.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            vocabulary.insert(String(word))
+            if word.count > 3 && word.hasSuffix("s") { vocabulary.insert(String(word.dropLast())) }
+        }
+        let parts = lowered.split(whereSeparator: { !$0.isLetter })
+        return !parts.isEmpty && parts.allSatisfy { Self.isMadeOf(Array($0), vocabulary) }
+    }
+
+    /// True when `word` is a concatenation of words of `vocabulary` (dynamic programming over prefixes).
+    static func isMadeOf(_ word: [Character], _ vocabulary: Set<String>) -> Bool {
+        guard !word.isEmpty else { return false }
+        var reachable = [Bool](repeating: false, count: word.count + 1)
+        reachable[0] = true
+        for end in 1...word.count {
+            reachable[end] = (0..<end).contains { start in reachable[start] && vocabulary.contains(String(word[start..<end])) }
+        }
+        return reachable[word.count]
     }
 
     /// True when `word` occurs in `text` with a non-alphanumeric byte (or the text's end) on at

@@ -83,7 +83,7 @@ public struct SecretScan: Sendable {
             }
             filesScanned += 1
             bytesScanned += bytes.count
-            let isEnv = conventions.envFiles.matches(path) && !conventions.envExamples.matches(path)
+            let isEnv = conventions.envFiles.matches(path) && !conventions.envExamples.matches(path) && !conventions.envLocalStacks.matches(path)
             found += scanner.scan(decoded.utf8, path: entry.path, isEnvFile: isEnv)
         }
         found.sort { ($0.path, $0.line) < ($1.path, $1.line) }

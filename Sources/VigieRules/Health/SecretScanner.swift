@@ -107,9 +107,10 @@ struct SecretScanner {
             let upperName = name.uppercased()
             guard conventions.envSecretWords.contains(where: { upperName.contains($0) }) else { continue }
             let value = Self.envValue(line[line.index(after: equals)...])
-            // Empty, a reference to another variable, too short to be worth revoking, or a placeholder.
+            // Empty, a reference to another variable, too short to be worth revoking, a placeholder, or
+            // a value that merely names itself.
             guard !value.isEmpty, !value.hasPrefix("$"), value.filter({ !$0.isWhitespace }).count >= conventions.envMinValueLength,
-                  !conventions.isPlaceholder(value) else { continue }
+                  !conventions.isPlaceholder(value), !conventions.describesItself(value, variable: Substring(name)) else { continue }
             // An allow marker on this line or the line above, as for token shapes.
             let nearby = Array(((offset > 0 ? lines[offset - 1] + "\n" : "") + rawLine).utf8)
             let allowed = conventions.allowMarkers.contains { contains(nearby, $0) }

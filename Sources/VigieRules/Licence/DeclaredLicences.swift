@@ -16,12 +16,20 @@ public enum DeclaredLicences {
         var known: [String: String] = [:]
         for (lowered, spelled) in data.policy.spellings { known[lowered] = spelled }
         for fingerprint in data.fingerprints where fingerprint.kind == .licence { known[fingerprint.id.lowercased()] = fingerprint.id }
+        // One-word usual names with a version ("GPLv3", "gpl-3"): as whole words only, like ids.
+        for (name, id) in LicenceDeclarations.commonNames where !name.contains(" ") && name.contains(where: \.isNumber) && known[name] == nil {
+            known[name] = id
+        }
         for token in text.split(whereSeparator: { " ,;()[]*_`\"'".contains($0) }) {
             let word = String(token).trimming(".:")
             if let id = known[word.lowercased()], !ids.contains(id) { ids.append(id) }
         }
-        let normalized = TextNormalizer.normalize(text)
-        for (name, id) in LicenceDeclarations.commonNames where normalized.contains(TextNormalizer.normalize(name)) && name.count > 6 {
+        // Usual names of several words, as whole words: "gpl (>= 3)" normalised is "gpl 3", which a
+        // link to gpl-3.0.html would hold inside "gpl 3 0" without naming that licence.
+        let normalized = " " + TextNormalizer.normalize(text) + " "
+        for (name, id) in LicenceDeclarations.commonNames {
+            let key = TextNormalizer.normalize(name)
+            guard key.count > 6, normalized.contains(" " + key + " ") else { continue }
             if !ids.contains(where: { $0.lowercased() == id.lowercased() }) { ids.append(id) }
         }
         return ids

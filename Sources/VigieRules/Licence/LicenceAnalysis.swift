@@ -4,8 +4,10 @@ public import VigieCore
 public struct LicenceAnalysis: Sendable {
     public struct Detection: Sendable, Equatable {
         /// The repository's own licence, or the licence of code bundled with it, whose text follows
-        /// the repository's licence in the same file (a COPYING ending with the zlib and BSD texts).
-        public enum Role: String, Sendable { case licence, bundled }
+        /// the repository's licence in the same file (a COPYING ending with the zlib and BSD texts), or
+        /// a licence file holding no licence text but links to the texts ("the default licence is
+        /// [AGPL-3.0-or-later](./AGPL-3.0.LICENSE.md)"): those texts are read in its place.
+        public enum Role: String, Sendable { case licence, bundled, pointer }
         public let path: String
         public let match: LicenceMatch
         public let role: Role
@@ -31,7 +33,7 @@ public struct LicenceAnalysis: Sendable {
     public var spdxIDs: [String] { Array(Set(ownDetections.compactMap(\.match.spdx))).sorted() }
     /// Files whose text matched no licence, except REUSE `LicenseRef-*` texts: custom by definition,
     /// no catalogue can recognise them.
-    public var unidentified: [Detection] { detections.filter { $0.match.spdx == nil && !Self.isCustomReference($0.path) } }
+    public var unidentified: [Detection] { detections.filter { $0.match.spdx == nil && $0.role != .pointer && !Self.isCustomReference($0.path) } }
 
     /// The analysis of this snapshot's licence files, computed once.
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> LicenceAnalysis {
@@ -39,14 +41,31 @@ public struct LicenceAnalysis: Sendable {
     }
 
     init(_ snapshot: RepositorySnapshot, data: RuleData) throws {
-        files = Self.licenceFiles(in: snapshot, conventions: data.files)
+        var files = Self.licenceFiles(in: snapshot, conventions: data.files)
         let identifier = LicenceIdentifier(data: data)
         var detections: [Detection] = []
+        var linked: [LicenceLink] = []
         for file in files {
             // A binary file named like a licence (LICENSE.pdf) has no text to recognise.
             let text = try snapshot.textUnlessBinary(of: file) ?? ""
-            detections += Self.detections(in: text, path: file.path, identifier: identifier, data: data)
+            let found = Self.detections(in: text, path: file.path, identifier: identifier, data: data)
+            let links = found.allSatisfy { $0.match.spdx == nil }
+                ? LicenceLink.links(in: text, from: file, snapshot: snapshot, data: data).filter { link in
+                    !files.contains { $0.path == link.entry.path } && !linked.contains { $0.entry.path == link.entry.path } }
+                : []
+            guard !links.isEmpty else {
+                detections += found
+                continue
+            }
+            detections += found.map { Detection(path: $0.path, match: $0.match, role: .pointer) }
+            linked += links
         }
+        for link in linked {
+            files.append(link.entry)
+            let text = try snapshot.textUnlessBinary(of: link.entry) ?? ""
+            detections += Self.detections(in: text, path: link.entry.path, identifier: identifier, data: data).map { link.applied(to: $0) }
+        }
+        self.files = files
         self.detections = detections
     }
 
@@ -123,15 +142,22 @@ public struct LicenceAnalysis: Sendable {
     /// notice did not either, the SPDX headers and manifests may (`GPL-3.0-or-later`): the facts say so.
     /// (Only the facts: the rules judge families, and reading declarations here would make every
     /// licence rule depend on the README and manifests being readable.)
-    func facts(data: RuleData, declared: [LicenceDeclaration]) -> JSONValue {
+    ///
+    /// `statements`: README lines giving the project several licences on an equal footing; when one
+    /// of them is a licence text's, the others are the repository's licences too (the README says
+    /// so; the rules, which judge texts, are not affected).
+    func facts(data: RuleData, declared: [LicenceDeclaration], statements: [LicenceDeclaration] = []) -> JSONValue {
         let policy = data.policy
         let detections = detections.map { Self.versioned($0, declared: declared, fingerprints: data.fingerprints) }
         let ownDetections = detections.filter { $0.role == .licence }
         let ids = Array(Set(ownDetections.compactMap(\.match.spdx))).sorted()
+        let families = Set(ids.map(\.licenceFamily))
+        let together = statements.filter { $0.ids.contains { families.contains($0.licenceFamily) } }
+        let alongside = Set(together.flatMap(\.ids).filter { !families.contains($0.licenceFamily) })
         // Without a licence text, the licence a manifest or publiccode.yml declares is still the
         // repository's licence as far as anyone can tell: reported, with where it comes from.
         let manifestOnly = ids.isEmpty ? Self.manifestDeclarations(declared) : []
-        let reported = ids.isEmpty ? Array(Set(manifestOnly.flatMap(\.ids))).sorted() : ids
+        let reported = ids.isEmpty ? Array(Set(manifestOnly.flatMap(\.ids))).sorted() : (ids + alongside).sorted()
         let scoped = ownDetections.filter { $0.scope != nil && $0.match.spdx != nil }
         var facts: [String: JSONValue] = [
             "spdx": .array(reported.map(JSONValue.string)),
@@ -152,10 +178,20 @@ public struct LicenceAnalysis: Sendable {
             }),
             "allowed_in_french_administration": .bool(!ids.isEmpty && unidentified.isEmpty && ids.allSatisfy(policy.isAllowed)),
             "declared": .array(declared.map { declaration in
-                .object(["source": .string(declaration.source), "path": .string(declaration.path), "line": declaration.line.map { .int($0) } ?? .null,
-                         "expression": .string(declaration.expression), "spdx": .array(declaration.ids.map(JSONValue.string))])
+                var fields: [String: JSONValue] = [
+                    "source": .string(declaration.source), "path": .string(declaration.path), "line": declaration.line.map { .int($0) } ?? .null,
+                    "expression": .string(declaration.expression), "spdx": .array(declaration.ids.map(JSONValue.string)),
+                ]
+                if declaration.declaresNoOpenLicence { fields["no_open_licence"] = .bool(true) }
+                return .object(fields)
             }),
         ]
+        if !together.isEmpty && !alongside.isEmpty {
+            facts["stated_with_text"] = .array(together.map { statement in
+                .object(["path": .string(statement.path), "line": statement.line.map { .int($0) } ?? .null,
+                         "spdx": .array(statement.ids.map(JSONValue.string))])
+            })
+        }
         // Parts of the repository under different licences, as one SPDX expression.
         if scoped.count >= 2 {
             facts["expression"] = .string(scoped.compactMap(\.match.expression).joined(separator: " AND "))
@@ -176,6 +212,7 @@ public struct LicenceFacts: FactProvider {
     let data: RuleData
     public init(data: RuleData) { self.data = data }
     public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {
-        try LicenceAnalysis.of(snapshot, data: data).facts(data: data, declared: try DeclaredLicences.of(snapshot, data: data))
+        try LicenceAnalysis.of(snapshot, data: data).facts(data: data, declared: try DeclaredLicences.of(snapshot, data: data),
+                                                           statements: try ReadmeLicenceStatements.of(snapshot, data: data))
     }
 }

@@ -10,8 +10,21 @@ public struct LicenceDeclaration: Sendable, Equatable {
     public let line: Int?
     /// The SPDX expression or name as written (`MIT OR Apache-2.0`, `GPL-3.0-or-later`).
     public let expression: String
-    /// The SPDX ids the expression names, canonical spelling where known.
+    /// The SPDX ids the expression names, canonical spelling where known; none when the expression
+    /// is not a valid SPDX expression nor a usual licence name ("CC-BY 2.0"), or says there is no open licence.
     public let ids: [String]
+    /// The expression says there is no open licence (`proprietary`, `UNLICENSED`): a declaration kept
+    /// as evidence, that the licence rules read as "no open licence".
+    public let declaresNoOpenLicence: Bool
+
+    public init(source: String, path: String, line: Int?, expression: String, ids: [String], declaresNoOpenLicence: Bool = false) {
+        self.source = source
+        self.path = path
+        self.line = line
+        self.expression = expression
+        self.ids = ids
+        self.declaresNoOpenLicence = declaresNoOpenLicence
+    }
 }
 
 /// Finds every licence declaration, reading each file within a cap and the source headers within a budget.
@@ -28,6 +41,8 @@ public enum LicenceDeclarations {
         ("DESCRIPTION", "DESCRIPTION", #/^License:\s*(.+?)\s*$/#),
         ("pom.xml", "pom.xml", #/<license>\s*<name>([^<]+)<\/name>/#),
         ("publiccode.yml", "publiccode.yml", #/^\s+license:\s*["']?([^"'#\n]+?)["']?\s*$/#),
+        // The same file misspelt (SocialGouv/recherche-entreprises): what it declares is still declared.
+        ("publicode.yml", "publiccode.yml", #/^\s+license:\s*["']?([^"'#\n]+?)["']?\s*$/#),
     ]
 
     public static func find(in snapshot: RepositorySnapshot, policy: LicencePolicy, headerBudget: Int64 = 1 << 20) throws -> [LicenceDeclaration] {
@@ -54,7 +69,8 @@ public enum LicenceDeclarations {
             guard let match = line.firstMatch(of: pattern) else { continue }
             let expression = match.1.trimming(" \t\r")
             guard !expression.isEmpty, seen.insert(expression).inserted else { continue }
-            result.append(LicenceDeclaration(source: source, path: path, line: index + 1, expression: expression, ids: ids(in: expression, policy: policy)))
+            result.append(LicenceDeclaration(source: source, path: path, line: index + 1, expression: expression, ids: ids(in: expression, policy: policy),
+                                             declaresNoOpenLicence: policy.noOpenLicence.contains(expression.lowercased())))
             if firstOnly { break }
         }
         return result
@@ -87,7 +103,8 @@ public enum LicenceDeclarations {
                 let expression = String(rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || ".+-:() ".contains($0)) }).trimming(" -")
                 if !expression.isEmpty && byExpression[expression] == nil {
                     byExpression[expression] = LicenceDeclaration(source: "spdx-header", path: entry.path, line: index + 1, expression: expression,
-                                                                   ids: ids(in: expression, policy: policy))
+                                                                   ids: ids(in: expression, policy: policy),
+                                                                   declaresNoOpenLicence: policy.noOpenLicence.contains(expression.lowercased()))
                 }
                 break
             }
@@ -106,23 +123,36 @@ public enum LicenceDeclarations {
 
     /// The SPDX ids in an expression (`MIT OR Apache-2.0`, `(GPL-2.0-only WITH Classpath-exception-2.0)`),
     /// canonical where the policy knows an alias; common names ("Apache 2.0", "GPLv3") mapped too.
+    /// An expression that is neither a usual name nor valid SPDX syntax ("CC-BY 2.0": two ids with no
+    /// operator) names no id: splitting it would invent ids (`CC-BY`, `2.0`). So does a declaration of
+    /// no open licence (`proprietary`).
     public static func ids(in expression: String, policy: LicencePolicy) -> [String] {
         let lowered = expression.lowercased()
         if let named = commonNames.first(where: { lowered == $0.key }) { return [named.value] }
+        if policy.noOpenLicence.contains(lowered) { return [] }
+        // Older manifests list licences with `/` or `,` (Cargo's `MIT/Apache-2.0`): read as operators.
+        let operators = expression.replacingOccurrences(of: "/", with: " OR ").replacingOccurrences(of: ",", with: " AND ")
+            .replacingOccurrences(of: ";", with: " AND ")
+        guard (try? SPDXExpression.parse(operators)) != nil else { return [] }
         var result: [String] = []
-        var skipNext = false
-        for token in expression.split(whereSeparator: { " ()\t,;/".contains($0) }) {
-            if skipNext { skipNext = false; continue }
+        var exceptionNext = false
+        for token in operators.split(whereSeparator: { " ()\t".contains($0) }) {
+            if exceptionNext { exceptionNext = false; continue }
             switch token.uppercased() {
             case "AND", "OR": continue
-            case "WITH": skipNext = true; continue
+            case "WITH": exceptionNext = true; continue
             default:
-                let id = String(token).replacingOccurrences(of: "+", with: "-or-later", options: [], range: nil)
-                let canonical = policy.canonical(token.hasSuffix("+") ? String(token.dropLast()) + "-or-later" : id)
+                let canonical = policy.canonical(token.hasSuffix("+") ? String(token.dropLast()) + "-or-later" : String(token))
                 if !result.contains(canonical) { result.append(canonical) }
             }
         }
         return result
+    }
+
+    /// npm's documented way to point at a licence file instead of naming one (`SEE LICENSE IN LICENSE.md`):
+    /// it names no id, and is not a malformed expression either.
+    public static func pointsToFile(_ expression: String) -> Bool {
+        expression.uppercased().hasPrefix("SEE LICENSE IN ") || expression.uppercased().hasPrefix("SEE LICENCE IN ")
     }
 
     /// Names people write instead of SPDX ids.
@@ -130,7 +160,8 @@ public enum LicenceDeclarations {
         "apache 2.0": "Apache-2.0", "apache license 2.0": "Apache-2.0", "apache software license": "Apache-2.0", "apache license, version 2.0": "Apache-2.0",
         "mit license": "MIT", "the mit license": "MIT", "expat": "MIT",
         "gplv3": "GPL-3.0", "gpl v3": "GPL-3.0", "gpl-3": "GPL-3.0", "gpl (>= 3)": "GPL-3.0-or-later", "gpl-3 | file license": "GPL-3.0",
-        "gplv2": "GPL-2.0", "gpl-2": "GPL-2.0", "agplv3": "AGPL-3.0", "lgplv3": "LGPL-3.0", "mpl 2.0": "MPL-2.0",
+        "gplv2": "GPL-2.0", "gpl-2": "GPL-2.0", "agplv3": "AGPL-3.0",
+        "gnu affero general public license v3.0": "AGPL-3.0", "gnu general public license v3.0": "GPL-3.0", "lgplv3": "LGPL-3.0", "mpl 2.0": "MPL-2.0",
         "bsd": "BSD-3-Clause", "new bsd license": "BSD-3-Clause", "simplified bsd license": "BSD-2-Clause",
         "licence ouverte": "etalab-2.0", "licence ouverte 2.0": "etalab-2.0", "licence ouverte / open licence": "etalab-2.0",
         "open licence 2.0": "etalab-2.0", "eupl 1.2": "EUPL-1.2", "eupl-1.2": "EUPL-1.2", "cecill-b": "CECILL-B", "cecill 2.1": "CECILL-2.1",

@@ -11,17 +11,22 @@ public struct LicenceMatching: Sendable, Equatable {
     /// What a part of a repository is (`code`, `content`…) → the words that name it in a statement
     /// such as "code: MIT, content: Licence Ouverte 2.0".
     public let scopes: [(scope: String, words: Set<String>)]
+    /// Words (as LicenceText words, unmapped) of a README line that gives the project its licences:
+    /// "publié", "released", "licensed"…
+    public let statementWords: Set<String>
 
     public init(equivalentWords: [String: String] = [:], orLaterPhrases: [[String]] = [], onlyPhrases: [[String]] = [],
-                scopes: [(scope: String, words: Set<String>)] = []) {
+                scopes: [(scope: String, words: Set<String>)] = [], statementWords: Set<String> = []) {
         self.equivalentWords = equivalentWords
         self.orLaterPhrases = orLaterPhrases
         self.onlyPhrases = onlyPhrases
         self.scopes = scopes
+        self.statementWords = statementWords
     }
 
     public static func == (lhs: LicenceMatching, rhs: LicenceMatching) -> Bool {
         lhs.equivalentWords == rhs.equivalentWords && lhs.orLaterPhrases == rhs.orLaterPhrases && lhs.onlyPhrases == rhs.onlyPhrases
+            && lhs.statementWords == rhs.statementWords
             && lhs.scopes.map(\.scope) == rhs.scopes.map(\.scope) && lhs.scopes.map(\.words) == rhs.scopes.map(\.words)
     }
 

@@ -28,6 +28,9 @@ public struct LicenceConsistentRule: BuiltInRule {
         RuleExample("a REUSE LicenseRef-X declaration agrees with LICENSES/LicenseRef-X.txt",
                     files: ["LICENSES/MIT.txt": "@fixtures/licences/MIT.txt", "LICENSES/LicenseRef-Excluded.txt": "This file is covered by copyright.\n",
                             "REUSE.toml": "version = 1\n[[annotations]]\npath = \"logo/*\"\nSPDX-License-Identifier = \"LicenseRef-Excluded\"\n"], expect: .pass),
+        RuleExample("package.json \"CC-BY 2.0\" is not an SPDX expression: warns", files: ["LICENSE": "@fixtures/licences/MIT.txt", "package.json": #"{"license": "CC-BY 2.0"}"#], expect: .warn),
+        RuleExample("npm's \"SEE LICENSE IN LICENSE\" points at the text: passes", files: ["LICENSE": "@fixtures/licences/MIT.txt", "package.json": #"{"license": "SEE LICENSE IN LICENSE"}"#], expect: .pass),
+        RuleExample("composer.json \"proprietary\" next to an MIT text fails", files: ["LICENSE": "@fixtures/licences/MIT.txt", "composer.json": #"{"license": "proprietary"}"#], expect: .fail),
         RuleExample("no declaration besides the file skips", files: ["LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
     ]
 
@@ -51,8 +54,21 @@ public struct LicenceConsistentRule: BuiltInRule {
                                        en: "No recognised licence text to compare with (see licence.identified)."))
         }
         let files = analysis.files.map(\.path).joined(separator: ", ")
-        var conflicts: [Finding] = []
+        var conflicts: [Finding] = [], unreadable: [Finding] = []
         for declaration in declarations {
+            if declaration.declaresNoOpenLicence {
+                conflicts.append(Finding(path: declaration.path, line: declaration.line, message: LocalizedText(
+                    fr: "\(declaration.source) déclare \(declaration.expression) (aucune licence libre), mais \(files) contient \(analysis.spdxIDs.joined(separator: ", "))",
+                    en: "\(declaration.source) declares \(declaration.expression) (no open licence), but \(files) holds \(analysis.spdxIDs.joined(separator: ", "))")))
+                continue
+            }
+            // Not SPDX and not a usual name ("CC-BY 2.0"): nothing to compare, which is itself worth fixing.
+            if declaration.ids.isEmpty && !LicenceDeclarations.pointsToFile(declaration.expression) {
+                unreadable.append(Finding(path: declaration.path, line: declaration.line, message: LocalizedText(
+                    fr: "\(declaration.source) déclare « \(declaration.expression) », qui n'est pas une expression SPDX valide",
+                    en: "\(declaration.source) declares '\(declaration.expression)', which is not a valid SPDX expression")))
+                continue
+            }
             let missing = declaration.ids.filter { !texts.contains($0.licenceFamily) }
             guard !missing.isEmpty else { continue }
             conflicts.append(Finding(path: declaration.path, line: declaration.line, message: LocalizedText(
@@ -62,6 +78,10 @@ public struct LicenceConsistentRule: BuiltInRule {
         guard conflicts.isEmpty else {
             return .fail(LocalizedText(fr: "\(conflicts.count) déclaration(s) contredisent les fichiers de licence.",
                                        en: "\(conflicts.count) declaration(s) contradict the licence files."), conflicts)
+        }
+        guard unreadable.isEmpty else {
+            return .warn(LocalizedText(fr: "\(unreadable.count) déclaration(s) illisible(s) : remplacez-les par l'identifiant SPDX de la licence.",
+                                       en: "\(unreadable.count) unreadable declaration(s): replace them with the licence's SPDX id."), unreadable)
         }
         let dual = texts.count > 1
         return .pass(dual

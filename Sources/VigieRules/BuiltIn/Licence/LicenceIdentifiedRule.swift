@@ -19,6 +19,12 @@ public struct LicenceIdentifiedRule: BuiltInRule {
     public static let examples: [RuleExample] = [
         RuleExample("the MIT text passes", files: ["LICENSE": "@fixtures/licences/MIT.txt"], expect: .pass),
         RuleExample("the CeCILL-B text in COPYING.txt passes", files: ["COPYING.txt": "@fixtures/licences/CECILL-B.fr.txt"], expect: .pass),
+        RuleExample("a LICENSE.md linking to the licence text it names passes",
+                    files: ["LICENSE.md": "The default license is [MIT](./MIT.LICENSE.md).\n", "MIT.LICENSE.md": "@fixtures/licences/MIT.txt"], expect: .pass),
+        RuleExample("a LICENSE.md linking to a licence-named file that is no licence fails",
+                    files: ["LICENSE.md": "See [the notes](./docs/COPYING.md).\n", "docs/COPYING.md": "Ce code appartient à la direction.\n"], expect: .fail),
+        RuleExample("a LICENSE.md merely linking to the README fails: the README is not read as a licence",
+                    files: ["LICENSE.md": "Voir [le README](./README.md).\n", "README.md": "@fixtures/licences/MIT.txt"], expect: .fail),
         RuleExample("a home-made notice fails", files: ["LICENSE": "Ce code appartient à la direction. Réutilisation sur demande."], expect: .fail),
         RuleExample("no licence file skips", files: ["README.md": "# x"], expect: .skip),
     ]
@@ -41,7 +47,11 @@ public struct LicenceIdentifiedRule: BuiltInRule {
                             en: "\($0.match.spdx ?? "?") plus \($0.match.extraWords) words beyond the official text (confidence \(Int(($0.match.confidence * 100).rounded()))%)")) })
         }
         guard !unknown.isEmpty else {
-            let found = analysis.detections.map { Finding(path: $0.path, message: .same($0.match.spdx ?? "?")) }
+            let found = analysis.detections.map { detection in
+                Finding(path: detection.path, message: detection.role == .pointer
+                    ? LocalizedText(fr: "renvoie aux textes de licence", en: "points to the licence texts")
+                    : .same(detection.match.spdx ?? "?"))
+            }
             return .pass(LocalizedText(fr: "Reconnu : \(analysis.spdxIDs.joined(separator: ", ")).", en: "Recognised: \(analysis.spdxIDs.joined(separator: ", "))."), found)
         }
         let findings = unknown.map { detection in

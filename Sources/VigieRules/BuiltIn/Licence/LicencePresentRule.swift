@@ -26,6 +26,8 @@ public struct LicencePresentRule: BuiltInRule {
         RuleExample("a licence only in package.json warns", files: ["package.json": #"{"name": "x", "license": "MIT"}"#], expect: .warn),
         RuleExample("a licence only in publiccode.yml warns", files: ["publiccode.yml": "legal:\n  license: EUPL-1.2\n"], expect: .warn),
         RuleExample("no licence file fails", files: ["README.md": "# Project"], expect: .fail),
+        RuleExample("composer.json declaring \"proprietary\" fails: no open licence", files: ["composer.json": #"{"license": "proprietary"}"#], expect: .fail),
+        RuleExample("package.json declaring \"UNLICENSED\" fails: no open licence", files: ["package.json": #"{"license": "UNLICENSED"}"#], expect: .fail),
         RuleExample("a licence file below the root fails", files: ["docs/LICENSE": "text"], expect: .fail),
         RuleExample("LICENSEE.md is not a licence", files: ["LICENSEE.md": "text"], expect: .fail),
     ]
@@ -42,6 +44,13 @@ public struct LicencePresentRule: BuiltInRule {
                 return .warn(LocalizedText(fr: "Licence déclarée (\(ids)) mais aucun texte de licence : ajoutez le fichier LICENSE.",
                                            en: "Licence declared (\(ids)) but no licence text: add the LICENSE file."),
                              declared.map { Finding(path: $0.path, line: $0.line, message: .same("\($0.source): \($0.expression)")) })
+            }
+            // `"license": "proprietary"`: the repository says it has no open licence; shown as the evidence.
+            let noOpenLicence = try DeclaredLicences.of(snapshot, data: data).filter(\.declaresNoOpenLicence)
+            if !noOpenLicence.isEmpty {
+                return .fail(LocalizedText(fr: "Aucun fichier de licence, et le dépôt se déclare sans licence libre.",
+                                           en: "No licence file, and the repository declares no open licence."),
+                             noOpenLicence.map { Finding(path: $0.path, line: $0.line, message: .same("\($0.source): \($0.expression)")) })
             }
             return .fail(LocalizedText(fr: "Aucun fichier de licence à la racine ni de dossier \(data.files.reuseFolder)/.",
                                        en: "No licence file at the root and no \(data.files.reuseFolder)/ folder."))
