@@ -138,7 +138,7 @@ public struct AuditEngine: Sendable {
         // The result is caught inside the scope, so that a rule stopped by an unreadable file it did
         // not catch reports the same way, with the same findings, as one that went on without it.
         let (result, needs) = snapshot.recordingNeeds { Swift.Result { try rule.evaluate(snapshot, context: context) } }
-        if !needs.isEmpty { return couldNotRead(needs, facts: (try? result.get())?.facts) }
+        if !needs.isEmpty { return couldNotRead(needs, partial: try? result.get()) }
         switch result {
         case .success(let outcome): return outcome
         case .failure(let error): return RuleOutcome(status: .error, message: describe(error))
@@ -147,16 +147,23 @@ public struct AuditEngine: Sendable {
 
     /// A rule that needed files it could not read gives no verdict: a pass or a failure on part of
     /// its evidence could be wrong. It becomes an `error` naming each file, its reason and the fix.
-    static func couldNotRead(_ needs: [UnreadableEntry], facts: JSONValue?) -> RuleOutcome {
+    /// What it did find in the files it could read still matters (a private key is one, whatever the
+    /// files it could not read hold): its findings follow, and its message says what it saw.
+    static func couldNotRead(_ needs: [UnreadableEntry], partial: RuleOutcome?) -> RuleOutcome {
         let shown = needs.prefix(5).map { "\($0.path) (\($0.reason.localizedText.fr))" }.joined(separator: ", ")
         let shownEN = needs.prefix(5).map { "\($0.path) (\($0.reason.localizedText.en))" }.joined(separator: ", ")
         let more = needs.count > 5 ? LocalizedText(fr: " et \(needs.count - 5) autres", en: " and \(needs.count - 5) more") : LocalizedText.same("")
         let fixes = needs.map(\.reason).fixSentences
-        let message = LocalizedText(
+        var message = LocalizedText(
             fr: "Vérification impossible : fichier\(needs.count > 1 ? "s" : "") illisible\(needs.count > 1 ? "s" : "") : \(shown)\(more.fr). \(fixes.fr)",
             en: "Could not check: unreadable file\(needs.count > 1 ? "s" : ""): \(shownEN)\(more.en). \(fixes.en)")
-        let findings = needs.map { Finding(path: $0.path, message: $0.reason.localizedText) }
-        return RuleOutcome(status: .error, message: message, findings: findings, facts: facts)
+        var findings = needs.map { Finding(path: $0.path, message: $0.reason.localizedText) }
+        if let partial, !partial.findings.isEmpty, partial.status == .fail || partial.status == .warn {
+            message = LocalizedText(fr: message.fr + " Dans les fichiers lisibles : " + partial.message.fr,
+                                    en: message.en + " In the files it could read: " + partial.message.en)
+            findings += partial.findings
+        }
+        return RuleOutcome(status: .error, message: message, findings: findings, facts: partial?.facts)
     }
 
     /// Rules in an order where each comes after those it requires (ties keep the display order),

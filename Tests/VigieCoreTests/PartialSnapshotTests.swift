@@ -30,6 +30,20 @@ private struct NamesRule: Rule {
     }
 }
 
+/// A scanner that reads every file it can and fails on each one holding "KEY": what `security.secrets` does.
+private struct ScanRule: Rule {
+    let metadata = RuleMetadata(id: "security.scan", category: RuleCategory.named("security")!, defaultWeight: 1,
+                                title: .same("t"), rationale: .same("r"), remediation: .same("f"))
+    func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {
+        var findings: [Finding] = []
+        for entry in snapshot.entries where entry.kind == .file {
+            guard let text = try? snapshot.text(of: entry) else { continue }
+            if text.contains("KEY") { findings.append(Finding(path: entry.path, line: 1, message: .same("a key"))) }
+        }
+        return findings.isEmpty ? .pass(.same("none")) : .fail(.same("\(findings.count) key(s)"), findings)
+    }
+}
+
 @Suite("Partial snapshots: what could not be read, and which rules needed it")
 struct PartialSnapshotTests {
     let context = AuditContext(asOf: Day(iso: "2026-06-30")!, language: .en)
@@ -50,6 +64,21 @@ struct PartialSnapshotTests {
         #expect(checks["quality.sizes"]?.evidence.map(\.path) == ["data/big.csv"])
         #expect(checks["licence.named"]?.status == .pass)
         #expect(result.score == 100) // the error leaves both sides
+    }
+
+    @Test("a scanner that found something in the files it could read keeps its findings after the unreadable files (ProgrammeVitam/vitam)")
+    func partialFindingsKept() {
+        let snapshot = RepositorySnapshot(files: ["id_rsa": "KEY", "README.md": "# Projet"], unreadable: ["data/big.csv": .absentFromPartialClone])
+        let result = AuditEngine(rules: [ConfiguredRule(rule: ScanRule(), weight: 1)], factProviders: []).run(snapshot, context: context)
+        let check = result.checks[0]
+        #expect(check.status == .error)
+        #expect(check.evidence.map(\.path) == ["data/big.csv", "id_rsa"])
+        #expect(check.message.hasSuffix("In the files it could read: 1 key(s)"))
+        // Nothing found in the readable files: only the unreadable ones are listed.
+        let clean = RepositorySnapshot(files: ["README.md": "# Projet"], unreadable: ["data/big.csv": .absentFromPartialClone])
+        let quiet = AuditEngine(rules: [ConfiguredRule(rule: ScanRule(), weight: 1)], factProviders: []).run(clean, context: context).checks[0]
+        #expect(quiet.evidence.map(\.path) == ["data/big.csv"])
+        #expect(!quiet.message.contains("could read"))
     }
 
     @Test("a rule served a shared analysis from the cache needs what the analysis needed")
