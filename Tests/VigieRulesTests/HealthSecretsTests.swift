@@ -157,6 +157,8 @@ struct HealthSecretsTests {
     func selfDescribingValues() throws {
         for (line, expected) in [("SERVER_TO_SERVER_API_TOKENS=server-api-token", CheckStatus.pass), ("GOTENBERG_TOKEN=A_SECRET_TOKEN", .pass),
                                  ("SCALINGO_TOKEN=mytoken", .pass), ("QUEUE_MONITOR_TOKEN=secrettoken", .pass),
+                                 // Held out: betagouv/ma-cantine's `.env.docker`.
+                                 ("SECRET=my local secret", .pass), ("SECRET=\"my local secret\"", .pass),
                                  ("API_TOKEN=token-3f9a1c7e5b2d", .fail), ("SCALINGO_TOKEN=mytoken2024", .fail), ("DB_PASSWORD=correcthorsebattery", .fail)] {
             #expect(try evaluateHealthRule("security.secrets", [".env": line + "\n"]).status == expected, "\(line)")
         }
@@ -214,7 +216,7 @@ struct HealthSecretsTests {
         let facts = try healthFacts("security", files)
         #expect(facts["secrets"]?["allowed"]?.intValue == 3)
         #expect(facts["secrets"]?["findings"]?.intValue == 0)
-        let env = try evaluateHealthRule("security.secrets", [".env": "# vigie:allow-secret (local development only)\nDB_PASSWORD=devdevdev\n"])
+        let env = try evaluateHealthRule("security.secrets", [".env": "# vigie:allow-secret (local development only)\nDB_PASSWORD=Tr0ub4dor\n"])
         #expect(env.status == .pass)
         #expect(env.findings.map(\.line) == [2])
         // A marker two lines above does not count.
