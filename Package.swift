@@ -46,9 +46,11 @@ let package = Package(
             dependencies: ["VigieGit", "VigieCore", "VigieRules", "VigieReport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // setrlimit and prctl for fleet workers (variadic prctl cannot be called from Swift).
+        .target(name: "CProcessLimits"),
         .target(
             name: "VigieCLI",
-            dependencies: ["VigieAudit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["VigieAudit", "CProcessLimits", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .executableTarget(name: "vigie", dependencies: ["VigieCLI"], swiftSettings: strict),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fleet benchmark (issue 7): 40 repositories of realistic sizes (100 to 20 000 commits, 50 to 5 000
-# files), audited in one run with --jobs 1 and --jobs 2, the incremental re-run, and a shell loop of
+# files), audited in one run with --jobs 1 and --jobs 2 (worker processes, and --in-process for the cost
+# of isolation), the incremental re-run, and a shell loop of
 # `git log --format='%H %ae %at'` + `git ls-tree -r HEAD` over the same repositories.
 #
 #   bash bench/fleet.sh              # builds vigie (release), makes the fleet if missing, measures
@@ -58,6 +59,7 @@ $vigie fleet "$manifest" --as-of 2026-11-29 --quiet --output "$work/out-inc" >/d
 hyperfine -N -w 1 -r "$runs" --export-json "$work/fleet.hyperfine.json" \
     -n "vigie --jobs 1" "$audit --jobs 1 --output $work/out-1" \
     -n "vigie --jobs 2" "$audit --jobs 2 --output $work/out-2" \
+    -n "vigie --jobs 2 --in-process" "$audit --jobs 2 --in-process --output $work/out-3" \
     -n "vigie incremental" "$vigie fleet $manifest --as-of 2026-11-29 --quiet --jobs 2 --output $work/out-inc" \
     -n "git shell loop" "$loop" >/dev/null || true
 python3 - "$work/fleet.hyperfine.json" <<'PY'
@@ -71,4 +73,7 @@ print()
 print(f"speed-up --jobs 2 / --jobs 1: {one / two:.2f}x   (target >= 1.7)")
 print(f"incremental / first run (--jobs 2): {inc / two * 100:.1f} %   (target < 5 %)")
 print(f"full fleet (--jobs 2) / shell loop: {two / loop:.2f}x   (target <= 2)")
+inproc = results.get("vigie --jobs 2 --in-process")
+if inproc:
+    print(f"worker processes / in-process (--jobs 2): {two / inproc:.2f}x   (the cost of isolation)")
 PY

@@ -29,6 +29,10 @@ public enum AuditError: Error, Sendable {
     case invalidRules(ConfigurationErrors)
     /// An output file or folder could not be written.
     case cannotWrite(path: String, reason: String)
+    /// A fleet's worker process could not audit one repository: the error it reported, in its lines.
+    case reportedByWorker(lines: [LocalizedText])
+    /// A fleet's worker process ended while auditing one repository (a crash, its CPU or memory limit).
+    case workerEnded(source: String, reason: LocalizedText)
 
     /// What went wrong, where, in one line per problem (several only for configuration errors).
     public var lines: [LocalizedText] {
@@ -57,6 +61,10 @@ public enum AuditError: Error, Sendable {
             errors.errors.map { LocalizedText(fr: "\($0.location): \($0.message.fr)", en: "\($0.location): \($0.message.en)") }
         case .cannotWrite(let path, let reason):
             [LocalizedText(fr: "impossible d'écrire \(path) : \(reason)", en: "cannot write \(path): \(reason)")]
+        case .reportedByWorker(let lines):
+            lines
+        case .workerEnded(let source, let reason):
+            [LocalizedText(fr: "\(source) : \(reason.fr)", en: "\(source): \(reason.en)")]
         }
     }
 }

@@ -27,7 +27,7 @@ public enum RulesLocator {
     }
 
     /// The running executable, as the kernel knows it (argv[0] may be a bare name found through PATH).
-    static var executableLocation: String {
+    public static var executableLocation: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "vigie"
     }
 

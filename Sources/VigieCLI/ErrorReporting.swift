@@ -76,6 +76,12 @@ public enum ErrorReporting {
         case .cannotWrite:
             (LocalizedText(fr: "choisissez avec --output un dossier où vous avez le droit d'écrire",
                            en: "pass --output a folder you can write to"), .cannotWrite)
+        // Fleet errors: each is one entry of the fleet's index, never a command's own exit.
+        case .reportedByWorker:
+            (LocalizedText(fr: "auditez ce dépôt seul avec vigie audit pour le détail", en: "audit this repository alone with vigie audit for details"), .unusableInput)
+        case .workerEnded:
+            (LocalizedText(fr: "lancez `git fsck` dans le dépôt ; augmentez timeout ou --worker-memory s'il est très gros",
+                           en: "run `git fsck` in the repository; raise timeout or --worker-memory if it is very large"), .corruptRepository)
         }
     }
 }

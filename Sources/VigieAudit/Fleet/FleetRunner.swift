@@ -17,6 +17,8 @@ public struct FleetOptions: Sendable {
     public var failUnder: Int?
     public var select: [String] = []
     public var ignore: [String] = []
+    /// Where each repository's work runs (docs/fleet.md, "Isolation").
+    public var isolation: FleetIsolation = .inProcess
 
     public init(output: String, cache: String, jobs: Int, force: Bool, shard: Shard?, asOf: Day, language: Language, anonymize: Bool, failUnder: Int?) {
         self.output = output
@@ -70,13 +72,19 @@ public struct FleetRunner: Sendable {
         var state = FleetProgress(total: selected.count)
         progress(state)
         var outcomes: [FleetOutcome] = []
+        let pool: FleetWorkerPool? = if case .workers(let launch) = options.isolation { FleetWorkerPool(launch: launch) } else { nil }
+        let indexes = Dictionary(manifest.repositories.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         await withTaskGroup(of: FleetOutcome.self) { group in
             var pending = selected.makeIterator()
             func startNext() -> Bool {
                 guard let repository = pending.next() else { return false }
                 let file = files[repository.name] ?? ScorecardWriter.safeFileName(repository.name)
                 let previousEntry = previousByName[repository.name]
-                group.addTask { await self.audit(repository, file: file, previous: previousEntry) }
+                let index = indexes[repository.name] ?? 0
+                group.addTask {
+                    if let pool { return await self.audit(repository, index: index, file: file, previous: previousEntry, pool: pool) }
+                    return await self.audit(repository, file: file, previous: previousEntry)
+                }
                 return true
             }
             for _ in 0..<max(1, options.jobs) where startNext() { state.running += 1 }
@@ -90,6 +98,7 @@ public struct FleetRunner: Sendable {
                 progress(state)
             }
         }
+        await pool?.shutdown()
         let index = FleetIndexStore.build(
             fleet: manifest.name, options: options, ruleSet: ruleSet, shard: options.shard,
             outcomes: outcomes, order: manifest.repositories.map(\.name), previous: previous)
@@ -97,90 +106,59 @@ public struct FleetRunner: Sendable {
         return index
     }
 
-    /// One repository, start to finish: locate or fetch, resolve, reuse or audit, write its scorecard.
+    /// One repository in this process, on a Dispatch thread, given up after its timeout.
     private func audit(_ repository: FleetManifest.Repository, file: String, previous: FleetRepository?) async -> FleetOutcome {
-        let source: String = switch repository.location {
-        case .path(let path): path
-        case .url(let url): RemoteURL.display(url)
-        }
-        var request = AuditRequest(path: source, revision: repository.ref, asOf: options.asOf, language: options.language,
-                                   anonymize: options.anonymize, name: repository.name)
-        request.exemptions = repository.exemptions
-        request.strict = repository.strict
-        request.select = options.select
-        request.ignore = options.ignore
-        let auditRequest = request
-        let granted = repository.exemptions.map { "\($0.rule):\($0.reason ?? ""):\($0.until?.iso ?? "")" }.joined(separator: ",")
-        let reuseKeyPrefix = [ruleSet.digest, VigieVersion.current, options.asOf.iso, options.language.rawValue,
-                              String(options.anonymize), repository.ref, options.select.joined(separator: ","),
-                              options.ignore.joined(separator: ","), granted, repository.strict ? "strict" : ""].joined(separator: "|")
-        let force = options.force
-        let outputFolder = options.output
-        let cache = options.cache
-        let ruleSet = self.ruleSet
-        let tokenUser = manifest.tokenUser
+        let source = FleetWork.source(of: repository)
+        let work = FleetWork(ruleSet: ruleSet, options: options, tokenUser: manifest.tokenUser)
+        let previousKey = previous?.status == .audited ? previous?.reuseKey : nil
         do {
-            let result = try await runBlocking(timeout: repository.timeout, onTimeout: { AuditError.timedOut(source: source, seconds: repository.timeout) }) {
-                () throws -> FleetOutcome.Result in
-                let opened = try Self.open(repository, cache: cache, tokenUser: tokenUser)
-                let commit = try Self.commitID(opened, revision: repository.ref, source: source)
-                let key = reuseKeyPrefix + "|" + (commit ?? "empty")
-                if !force, let previous, previous.status == .audited, previous.reuseKey == key,
-                   let card = FleetIndexStore.readScorecard(outputFolder + "/" + file + ".json") {
-                    return .reused(card, key: key)
-                }
-                return .fresh(try Auditor(ruleSet: ruleSet).audit(opened, source: source, request: auditRequest), key: key)
+            let done = try await runBlocking(timeout: repository.timeout, onTimeout: { AuditError.timedOut(source: source, seconds: repository.timeout) }) {
+                try work.perform(repository, file: file, previousKey: previousKey)
             }
-            switch result {
-            case .fresh(let card, _):
-                try ScorecardWriter.write(card, to: options.output, baseName: file)
-            case .reused:
-                break
-            }
-            return FleetOutcome(repository: repository, file: file, source: source, result: result, error: nil)
+            return FleetOutcome(repository: repository, file: file, source: source, result: done.reused ? .reused(done.scorecard, key: done.key)
+                                : .fresh(done.scorecard, key: done.key), error: nil)
         } catch let error as AuditError {
             return FleetOutcome(repository: repository, file: file, source: source, result: nil, error: error)
         } catch {
-            return FleetOutcome(repository: repository, file: file, source: source, result: nil,
-                                error: .corruptRepository(path: source, detail: "\(error)"))
+            return FleetOutcome(repository: repository, file: file, source: source, result: nil, error: .corruptRepository(path: source, detail: "\(error)"))
         }
     }
 
-    /// Opens a local repository, or mirrors a remote one into the cache first.
-    private static func open(_ repository: FleetManifest.Repository, cache: String, tokenUser: String) throws(AuditError) -> VigieGit.Repository {
-        switch repository.location {
-        case .path(let path):
-            guard FileManager.default.fileExists(atPath: path) else { throw .pathNotFound(path: path) }
-            do {
-                return try VigieGit.Repository(discoveringFrom: path)
-            } catch {
-                if error.code == .notFound { throw .notARepository(path: path) }
-                throw .unreadableRepository(path: path, error: error)
-            }
-        case .url(let url):
-            do {
-                try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-            } catch {
-                throw .cannotWrite(path: cache, reason: ScorecardWriter.reason(error))
-            }
-            let token = repository.tokenEnvironment.flatMap { ProcessInfo.processInfo.environment[$0] }
-            do {
-                return try VigieGit.Repository.mirror(url: url, at: cache + "/" + RemoteURL.cacheName(url),
-                                                      credentials: RemoteCredentials(token: token, tokenUser: tokenUser),
-                                                      timeout: TimeInterval(repository.timeout))
-            } catch {
-                // libgit2's message may quote the URL it was given: show the URL without credentials only.
-                throw .fetchFailed(url: RemoteURL.display(url), detail: error.message.replacingOccurrences(of: url, with: RemoteURL.display(url)))
-            }
+    /// One repository in a worker process: killed at its timeout, its crash reported as this
+    /// repository's error; the scorecard the worker wrote is read back for the index.
+    private func audit(_ repository: FleetManifest.Repository, index: Int, file: String, previous: FleetRepository?,
+                       pool: FleetWorkerPool) async -> FleetOutcome {
+        let source = FleetWork.source(of: repository)
+        let failed = { (error: AuditError) in FleetOutcome(repository: repository, file: file, source: source, result: nil, error: error) }
+        let job = FleetJob(index: index, file: file, previousKey: previous?.status == .audited ? previous?.reuseKey : nil,
+                           cpuSeconds: repository.timeout)
+        let worker: FleetWorkerProcess
+        do {
+            worker = try await pool.take()
+        } catch {
+            return failed(.workerEnded(source: source, reason: LocalizedText(fr: "impossible de lancer le processus d'audit (\(error))",
+                                                                             en: "cannot start the audit process (\(error))")))
         }
-    }
-
-    /// The commit `revision` names, or nil for an empty repository audited at HEAD.
-    private static func commitID(_ repository: VigieGit.Repository, revision: String, source: String) throws(AuditError) -> String? {
-        try Auditor.mapErrors(path: source, revision: revision) {
-            if case .unborn = try repository.head(), revision == "HEAD" { return nil }
-            return try repository.resolveCommit(revision).id.hex
+        let reply: FleetJobReply
+        do {
+            reply = try await runBlocking(timeout: repository.timeout, onTimeout: { AuditError.timedOut(source: source, seconds: repository.timeout) }) {
+                try worker.exchange(job)
+            }
+        } catch let error as AuditError {
+            worker.kill() // still inside libgit2 or a fetch: the process goes, with whatever it holds
+            return failed(error)
+        } catch let error as FleetWorkerFailure {
+            return failed(.workerEnded(source: source, reason: error.reason(cpuSeconds: repository.timeout)))
+        } catch {
+            return failed(.corruptRepository(path: source, detail: "\(error)"))
         }
+        await pool.giveBack(worker)
+        if let lines = reply.error { return failed(.reportedByWorker(lines: lines)) }
+        guard let key = reply.key, let card = FleetIndexStore.readScorecard(options.output + "/" + file + ".json") else {
+            return failed(.cannotWrite(path: options.output + "/" + file + ".json", reason: "the audit process wrote no scorecard"))
+        }
+        return FleetOutcome(repository: repository, file: file, source: source,
+                            result: reply.reused == true ? .reused(card, key: key) : .fresh(card, key: key), error: nil)
     }
 }
 

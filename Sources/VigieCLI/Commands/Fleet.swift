@@ -35,6 +35,12 @@ extension Vigie {
         @Flag(help: "No progress display.")
         var quiet = false
 
+        @Flag(name: .customLong("in-process"), help: "Audit in this process instead of worker processes: faster to start, but a repository that hangs or crashes libgit2 is not isolated.")
+        var inProcess = false
+
+        @Option(name: .customLong("worker-memory"), help: ArgumentHelp("Address-space limit of each worker process, in MiB.", valueName: "MiB"))
+        var workerMemory: Int = 8192
+
         @Flag(help: "Write a commented example manifest to MANIFEST and stop.")
         var `init` = false
 
@@ -42,6 +48,7 @@ extension Vigie {
 
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+            if workerMemory < 256 { throw ValidationError("--worker-memory must be at least 256 (MiB), not \(workerMemory)") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard '\(shard)' is not K/N with 1 ≤ K ≤ N, for example 1/4") }
         }
 
@@ -61,6 +68,9 @@ extension Vigie {
                     asOf: options.day, language: language, anonymize: options.anonymize, failUnder: options.failUnder)
                 fleetOptions.select = options.select
                 fleetOptions.ignore = options.ignore
+                if !inProcess {
+                    fleetOptions.isolation = .workers(workerLaunch(rulesFolder: rulesFolder, rulesetID: rulesetID, options: fleetOptions))
+                }
                 let runner = FleetRunner(manifest: fleet, ruleSet: ruleSet, options: fleetOptions)
                 let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language)
                 let index = try await runner.run(progress: display.update)
@@ -73,6 +83,20 @@ extension Vigie {
             } catch {
                 throw CLIFailure(error: error, language: language)
             }
+        }
+
+        /// `vigie fleet-worker` with everything the fleet decided: the same manifest, rules and options.
+        private func workerLaunch(rulesFolder: String, rulesetID: String, options fleetOptions: FleetOptions) -> FleetWorkerLaunch {
+            let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+            var arguments = ["fleet-worker", "--manifest", absolute(manifest), "--output", absolute(fleetOptions.output),
+                             "--cache", absolute(fleetOptions.cache), "--memory-mb", String(workerMemory),
+                             "--rules", absolute(rulesFolder), "--ruleset", rulesetID.hasSuffix(".yml") ? absolute(rulesetID) : rulesetID,
+                             "--as-of", fleetOptions.asOf.iso, "--lang", fleetOptions.language.rawValue]
+            if fleetOptions.anonymize { arguments.append("--anonymize") }
+            if fleetOptions.force { arguments.append("--force") }
+            for rule in fleetOptions.select { arguments += ["--select", rule] }
+            for rule in fleetOptions.ignore { arguments += ["--ignore", rule] }
+            return FleetWorkerLaunch(executable: RulesLocator.executableLocation, arguments: arguments)
         }
 
         private func writeExample() throws {
