@@ -102,10 +102,14 @@ public struct AuditEngine: Sendable {
                 weight: configured.weight,
                 title: metadata.title[language],
                 message: outcome.message[language],
-                evidence: outcome.findings.map { Evidence(path: $0.path, line: $0.line, message: $0.message?[language]) },
+                // Only the kept items are turned into evidence: 200,000 findings cost 100 strings.
+                evidence: outcome.findings.prefix(OutputCaps.evidencePerCheck).map {
+                    Evidence(path: $0.path, line: $0.line, message: $0.message?[language])
+                },
                 remediation: metadata.remediation[language],
                 source: configured.source.rawValue
             )
+            if outcome.findings.count > OutputCaps.evidencePerCheck { check.evidenceTotal = outcome.findings.count }
             if let exemption = validity.applicable[metadata.id] {
                 check.outcome = check.status
                 check.status = .exempt
@@ -129,6 +133,7 @@ public struct AuditEngine: Sendable {
         var facts = providerFacts
         facts.merge(ruleFacts) { provided, _ in provided }
         facts["repository"] = snapshot.integrityFacts()
+        facts = facts.mapValues { OutputCaps.cappingLists($0) }
         return Result(checks: checks, categories: categories, score: Scoring.score(checks.map { ($0.status, $0.weight) }), facts: facts)
     }
 
