@@ -10,7 +10,7 @@ public enum ScorecardWriter {
         try createFolder(folder)
         do {
             try writeFile(try ReportFormat.json.render(scorecard), to: folder + "/" + base + ".json")
-        } catch let error as AuditError { throw error } catch { throw .cannotWrite(path: folder + "/" + base + ".json", reason: "\(error)") }
+        } catch let error as AuditError { throw error } catch { throw .cannotWriteFile(path: folder + "/" + base + ".json", reason: WriteFailure.reason(error)) }
         try writeFile(MarkdownRenderer.render(scorecard), to: folder + "/" + base + ".md")
     }
 
@@ -18,7 +18,7 @@ public enum ScorecardWriter {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(path: folder, reason: reason(error))
+            throw .cannotWrite(path: folder, reason: WriteFailure.reason(error))
         }
     }
 
@@ -27,7 +27,7 @@ public enum ScorecardWriter {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .cannotWrite(path: path, reason: reason(error))
+            throw .cannotWriteFile(path: path, reason: WriteFailure.reason(error))
         }
     }
 
@@ -42,13 +42,5 @@ public enum ScorecardWriter {
         let reserved: Set<String> = ["index", "rules"]  // the fleet's own files
         let base = trimmed.isEmpty ? "repository" : String(trimmed.prefix(120))
         return reserved.contains(base.lowercased()) ? base + "_" : base
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, let message = strerror(Int32(underlying.code)) {
-            return String(cString: message)
-        }
-        return nsError.localizedDescription
     }
 }

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import VigieAudit
+import VigieCore
 
 /// `vigie`: the root command, a table of contents. Errors from every subcommand are turned into
 /// messages and exit codes in one place (`ErrorReporting`).
@@ -29,12 +30,22 @@ public struct Vigie: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            exit(withError: nil)
+            ErrorReporting.exitAfterFlushing(0, language: argumentLanguage)
         } catch let failure as CLIFailure {
             ErrorReporting.report(failure)
+        } catch let code as ExitCode {
+            ErrorReporting.exitAfterFlushing(code.rawValue, language: argumentLanguage)
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// The `--lang` of the command line, for the one error raised after the command ended (stdout
+    /// could not be flushed); French by default, like every command.
+    private static var argumentLanguage: Language {
+        let arguments = CommandLine.arguments
+        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count { return Language(rawValue: arguments[index + 1]) ?? .fr }
+        return arguments.contains("--lang=en") ? .en : .fr
     }
 
     private static func runAndWait(_ command: any AsyncParsableCommand) throws {

@@ -128,7 +128,7 @@ public enum FleetIndexStore {
         do {
             json = JSONRenderer.render(try JSONValue(encoding: index))
         } catch {
-            throw .cannotWrite(path: folder + "/index.json", reason: "\(error)")
+            throw .cannotWriteFile(path: folder + "/index.json", reason: WriteFailure.reason(error))
         }
         try ScorecardWriter.writeFile(json, to: folder + "/index.json")
         try ScorecardWriter.writeFile(FleetMarkdownRenderer.render(index), to: folder + "/index.md")
@@ -184,7 +184,7 @@ public enum FleetIndexStore {
         do {
             try data.write(to: URL(fileURLWithPath: destination), options: .atomic)
         } catch {
-            throw .cannotWrite(path: destination, reason: ScorecardWriter.reason(error))
+            throw .cannotWriteFile(path: destination, reason: WriteFailure.reason(error))
         }
     }
 }

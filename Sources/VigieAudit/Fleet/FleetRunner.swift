@@ -161,7 +161,7 @@ public struct FleetRunner: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
             } catch {
-                throw .cannotWrite(path: cache, reason: ScorecardWriter.reason(error))
+                throw .cannotWrite(path: cache, reason: WriteFailure.reason(error))
             }
             let token = repository.tokenEnvironment.flatMap { ProcessInfo.processInfo.environment[$0] }
             do {
