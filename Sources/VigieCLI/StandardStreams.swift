@@ -6,22 +6,22 @@ import VigieRules
 /// Everything vigie prints on stdout goes through here: each write is flushed and checked, so a
 /// full disk or a closed pipe is an error with exit 74 (ErrorReporting), never a silent success.
 enum StandardOutput {
-    static func write(_ text: String, language: Language) throws {
-        if let failure = writeAndFlush(text) {
-            throw CLIFailure(error: AuditError.cannotWriteStandardOutput(reason: failure), language: language)
-        }
+    /// Raises `AuditError.cannotWriteStandardOutput`; the root command reports it in the `--lang`
+    /// of the command line (Vigie.runMain), so every command can print through here.
+    static func write(_ text: String) throws(AuditError) {
+        if let failure = writeAndFlush(text) { throw .cannotWriteStandardOutput(reason: failure) }
     }
 
-    static func print(_ line: String, language: Language) throws {
-        try write(line + "\n", language: language)
+    static func print(_ text: String, terminator: String = "\n") throws(AuditError) {
+        try write(text + terminator)
     }
 
     /// What stopped the last write, if anything (a bytes written short, or the flush failed).
     static func flushFailure() -> LocalizedText? { writeAndFlush("") }
 
-    /// Writes with write(2) on descriptor 1, after flushing what `print` left in C's buffers
-    /// (`fflush(nil)`: Swift 6 cannot name glibc's `stdout` global), so order is kept and every
-    /// failure comes with its errno.
+    /// Writes with write(2) on descriptor 1, so every failure comes with its errno. Commands print
+    /// through here only; `fflush(nil)` first sends anything a library printed through C's buffer
+    /// (Swift 6 cannot name glibc's `stdout` to ask `ferror`), so order is kept.
     private static func writeAndFlush(_ text: String) -> LocalizedText? {
         errno = 0
         if fflush(nil) != 0 { return WriteFailure.reason(errno: errno == 0 ? EIO : errno) }

@@ -33,6 +33,9 @@ public struct Vigie: AsyncParsableCommand {
             ErrorReporting.exitAfterFlushing(0, language: argumentLanguage)
         } catch let failure as CLIFailure {
             ErrorReporting.report(failure)
+        } catch let error as AuditError {
+            // Raised outside a command's own catch (StandardOutput): said in the command line's language.
+            ErrorReporting.report(CLIFailure(error: error, language: argumentLanguage))
         } catch let code as ExitCode {
             ErrorReporting.exitAfterFlushing(code.rawValue, language: argumentLanguage)
         } catch {

@@ -47,7 +47,7 @@ extension Vigie {
                 }
                 let color = format == .text && !noColor && isatty(STDOUT_FILENO) == 1
                     && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                try StandardOutput.write(try format.render(scorecard, color: color), language: language)
+                try StandardOutput.write(try format.render(scorecard, color: color))
                 if let threshold = options.failUnder, (scorecard.score ?? 0) < threshold {
                     let score = scorecard.score.map(String.init) ?? "—"
                     printError(LocalizedText(fr: "vigie : score \(score) inférieur au seuil \(threshold) (--fail-under)",

@@ -48,7 +48,7 @@ extension Vigie {
                     fr: "\(old) et \(new) doivent être tous deux des fiches ou tous deux des index de flotte",
                     en: "\(old) and \(new) must both be scorecards or both be fleet indexes")), language: lang)
             }
-            try StandardOutput.write(format.render(diff), language: lang)
+            try StandardOutput.write(format.render(diff))
             if failOnRegression && diff.hasRegression {
                 printError(LocalizedText(fr: "vigie : régression entre \(old) et \(new) (--fail-on-regression)",
                                          en: "vigie: regression between \(old) and \(new) (--fail-on-regression)")[lang])
