@@ -45,8 +45,8 @@ extension Vigie {
                 diff = ScorecardDiff.compare(oldIndex, oldCards: oldCards, newIndex, newCards: newCards, language: lang)
             default:
                 throw CLIFailure(error: AuditError.notVigieOutput(path: new, reason: LocalizedText(
-                    fr: "\(old) et \(new) doivent être tous deux des fiches ou tous deux des index de flotte",
-                    en: "\(old) and \(new) must both be scorecards or both be fleet indexes")), language: lang)
+                    fr: "pas du même genre que \(old) : les deux doivent être des fiches, ou les deux des index de flotte",
+                    en: "not the same kind as \(old): both must be scorecards or both be fleet indexes")), language: lang)
             }
             try StandardOutput.write(format.render(diff))
             if failOnRegression && diff.hasRegression {
