@@ -42,6 +42,9 @@ public enum FleetIndexStore {
         let previousByName = Dictionary((previous?.repositories ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var entries: [FleetRepository] = []
         var cards: [Scorecard] = []
+        // Error messages quote what libgit2 and the repository said: masked and made terminal-safe
+        // like the scorecards (index.md and the summary on stderr show them).
+        let mask = SecretMask(data: ruleSet.data, values: [])
         for outcome in outcomes {
             let repository = outcome.repository
             let before = previousByName[repository.name]
@@ -65,7 +68,7 @@ public enum FleetIndexStore {
                 entry.history = appending(ScorePoint(asOf: options.asOf, commit: card.repository.commit, score: card.score, grade: card.grade),
                                           to: entry.history)
             } else if let error = outcome.error {
-                entry.error = error.lines.map { $0[options.language] }.joined(separator: "; ")
+                entry.error = TerminalSafeText.clean(mask.mask(error.lines.map { $0[options.language] }.joined(separator: "; ")), keepingLineBreaks: false)
             }
             entries.append(entry)
         }
