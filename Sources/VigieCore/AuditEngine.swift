@@ -109,7 +109,7 @@ public struct AuditEngine: Sendable {
                 remediation: metadata.remediation[language],
                 source: configured.source.rawValue
             )
-            if outcome.findings.count > OutputCaps.evidencePerCheck { check.evidenceTotal = outcome.findings.count }
+            if outcome.findingsTotal > OutputCaps.evidencePerCheck { check.evidenceTotal = outcome.findingsTotal }
             if let exemption = validity.applicable[metadata.id] {
                 check.outcome = check.status
                 check.status = .exempt
@@ -163,12 +163,14 @@ public struct AuditEngine: Sendable {
             fr: "Vérification impossible : fichier\(needs.count > 1 ? "s" : "") illisible\(needs.count > 1 ? "s" : "") : \(shown)\(more.fr). \(fixes.fr)",
             en: "Could not check: unreadable file\(needs.count > 1 ? "s" : ""): \(shownEN)\(more.en). \(fixes.en)")
         var findings = needs.map { Finding(path: $0.path, message: $0.reason.localizedText) }
+        var total = findings.count
         if let partial, !partial.findings.isEmpty, partial.status == .fail || partial.status == .warn {
+            total += partial.findingsTotal
             message = LocalizedText(fr: message.fr + " Dans les fichiers lisibles : " + partial.message.fr,
                                     en: message.en + " In the files it could read: " + partial.message.en)
             findings += partial.findings
         }
-        return RuleOutcome(status: .error, message: message, findings: findings, facts: partial?.facts)
+        return RuleOutcome(status: .error, message: message, findings: findings, facts: partial?.facts, findingsTotal: total)
     }
 
     /// Rules in an order where each comes after those it requires (ties keep the display order),
