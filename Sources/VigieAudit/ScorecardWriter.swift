@@ -15,20 +15,12 @@ public enum ScorecardWriter {
     }
 
     static func createFolder(_ folder: String) throws(AuditError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: folder, reason: WriteFailure.reason(error))
-        }
+        try OutputFiles.createFolder(folder)
     }
 
     /// Writes text atomically (a reader never sees half a file).
     static func writeFile(_ text: String, to path: String) throws(AuditError) {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .cannotWriteFile(path: path, reason: WriteFailure.reason(error))
-        }
+        try OutputFiles.write(text, to: path)
     }
 
     /// A name made safe as a file name: no separator, no leading dot, nothing but letters, digits,

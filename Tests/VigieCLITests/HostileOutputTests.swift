@@ -135,6 +135,23 @@ struct HostileOutputTests {
         #expect(docs.status == 74, "output printed by any command is checked: \(docs.stderr)")
     }
 
+    @Test("an output folder that cannot be made exits 73, an output file that cannot be written 74, both in plain words")
+    func outputFailuresInPlainWords() throws {
+        let scratch = try TemporaryDirectory("vigie-write")
+        let repo = try Self.plantedRepository(in: scratch)
+        let blocked = try runVigie(["audit", repo.path, "--output", "/dev/full/out", "--lang", "en"])
+        #expect(blocked.status == 73)
+        #expect(blocked.stderr.hasPrefix("vigie: error: cannot write /dev/full/out: part of the path is a file, not a folder\nhint: "))
+        // The scorecard's place is taken by a folder: the file cannot be written, nothing half-written stays.
+        let output = scratch.appending("out")
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("planted.json"), withIntermediateDirectories: true)
+        let taken = try runVigie(["audit", repo.path, "--output", output.path])
+        #expect(taken.status == 74)
+        #expect(taken.stderr.hasPrefix("vigie: erreur: impossible d'écrire \(output.path)/planted.json : c'est un dossier\nconseil: "))
+        for result in [blocked, taken] { #expect(!result.stderr.contains("NSCocoaErrorDomain")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["planted.json"])
+    }
+
     @Test("a README of 170,000 links gives a bounded scorecard that says how many were found")
     func manyLinksBounded() throws {
         let scratch = try TemporaryDirectory("vigie-links")

@@ -184,10 +184,6 @@ public enum FleetIndexStore {
     private static func copy(_ source: String, to destination: String) throws(AuditError) {
         guard URL(fileURLWithPath: source).standardizedFileURL != URL(fileURLWithPath: destination).standardizedFileURL else { return }
         guard let data = FileManager.default.contents(atPath: source) else { throw .pathNotFound(path: source) }
-        do {
-            try data.write(to: URL(fileURLWithPath: destination), options: .atomic)
-        } catch {
-            throw .cannotWriteFile(path: destination, reason: WriteFailure.reason(error))
-        }
+        try OutputFiles.write(data, to: destination)
     }
 }

@@ -77,17 +77,8 @@ enum PublishingCommand {
         do {
             for file in files {
                 let url = URL(fileURLWithPath: folder).appendingPathComponent(file.path)
-                let folderURL = url.deletingLastPathComponent()
-                do {
-                    try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
-                } catch {
-                    throw AuditError.cannotWrite(path: folderURL.path, reason: WriteFailure.reason(error))
-                }
-                do {
-                    try Data(file.contents.utf8).write(to: url, options: .atomic)
-                } catch {
-                    throw AuditError.cannotWriteFile(path: url.path, reason: WriteFailure.reason(error))
-                }
+                try OutputFiles.createFolder(url.deletingLastPathComponent().path)
+                try OutputFiles.write(file.contents, to: url.path)
             }
         } catch {
             throw CLIFailure(error: error, language: language)

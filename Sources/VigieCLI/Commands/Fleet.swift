@@ -79,11 +79,7 @@ extension Vigie {
             guard !FileManager.default.fileExists(atPath: manifest) else {
                 throw AuditError.cannotWrite(path: manifest, reason: LocalizedText(fr: "le fichier existe ; vigie ne l'écrase pas", en: "the file exists; vigie does not overwrite it"))
             }
-            do {
-                try FleetManifest.example.write(toFile: manifest, atomically: true, encoding: .utf8)
-            } catch {
-                throw AuditError.cannotWriteFile(path: manifest, reason: WriteFailure.reason(error))
-            }
+            try OutputFiles.write(FleetManifest.example, to: manifest)
             try StandardOutput.print(LocalizedText(fr: "Exemple écrit dans \(manifest) : complétez-le puis lancez vigie fleet \(manifest)",
                                 en: "Example written to \(manifest): fill it in, then run vigie fleet \(manifest)")[options.lang])
         }
