@@ -1,5 +1,5 @@
 import Foundation
-public import VigieCore
+import VigieCore
 
 /// Every file and folder vigie writes, through the system calls themselves: each failure comes
 /// with its errno, so the message says why in words (`WriteFailure`). Foundation's writers on Linux
