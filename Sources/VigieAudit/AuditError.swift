@@ -27,8 +27,15 @@ public enum AuditError: Error, Sendable {
     case rulesNotFound(searched: [String])
     /// The rule set, its data or a fleet manifest is invalid.
     case invalidRules(ConfigurationErrors)
-    /// An output file or folder could not be written.
-    case cannotWrite(path: String, reason: String)
+    /// An output folder could not be created or written into (exit 73).
+    case cannotWrite(path: String, reason: LocalizedText)
+    /// An output file could not be written whole (exit 74): nothing half-written is left behind.
+    case cannotWriteFile(path: String, reason: LocalizedText)
+    /// `site`, `badge` or `diff` was given a file that is not a scorecard, a fleet index or a fleet
+    /// output folder (or two inputs of different kinds) (exit 64).
+    case notVigieOutput(path: String, reason: LocalizedText)
+    /// Standard output refused what vigie wrote (a full disk behind `>`, a closed pipe) (exit 74).
+    case cannotWriteStandardOutput(reason: LocalizedText)
     /// A fleet's worker process could not audit one repository: the error it reported, in its lines.
     case reportedByWorker(lines: [LocalizedText])
     /// A fleet's worker process ended while auditing one repository (a crash, its CPU or memory limit).
@@ -59,8 +66,13 @@ public enum AuditError: Error, Sendable {
                            en: "no rules folder found (searched: \(searched.joined(separator: ", ")))")]
         case .invalidRules(let errors):
             errors.errors.map { LocalizedText(fr: "\($0.location): \($0.message.fr)", en: "\($0.location): \($0.message.en)") }
-        case .cannotWrite(let path, let reason):
-            [LocalizedText(fr: "impossible d'écrire \(path) : \(reason)", en: "cannot write \(path): \(reason)")]
+        case .cannotWrite(let path, let reason), .cannotWriteFile(let path, let reason):
+            [LocalizedText(fr: "impossible d'écrire \(path) : \(reason.fr)", en: "cannot write \(path): \(reason.en)")]
+        case .notVigieOutput(let path, let reason):
+            [LocalizedText(fr: "\(path) : \(reason.fr)", en: "\(path): \(reason.en)")]
+        case .cannotWriteStandardOutput(let reason):
+            [LocalizedText(fr: "impossible d'écrire sur la sortie standard : \(reason.fr) ; le résultat est incomplet",
+                           en: "cannot write to standard output: \(reason.en); the output is incomplete")]
         case .reportedByWorker(let lines):
             lines
         case .workerEnded(let source, let reason):

@@ -144,7 +144,7 @@ public struct Auditor: Sendable {
         let result = engine.run(snapshot, context: context, exemptions: exemptions, problems: problems)
         var repository = repository
         repository.partial = snapshot.isPartial
-        return Scorecard(
+        let card = Scorecard(
             tool: ToolInfo(version: VigieVersion.current, libgit2: VigieVersion.libgit2),
             repository: repository,
             asOf: request.asOf,
@@ -157,6 +157,9 @@ public struct Auditor: Sendable {
             checks: result.checks,
             facts: result.facts
         )
+        // Once, before any renderer: every format, file, index and page starts from this card.
+        let mask = SecretMask.forAudit(of: snapshot, data: ruleSet.data)
+        return card.mappingStrings { TerminalSafeText.clean(mask.mask($0)) }
     }
 
     /// Sorts libgit2 failures into the errors a user can act on.

@@ -10,25 +10,17 @@ public enum ScorecardWriter {
         try createFolder(folder)
         do {
             try writeFile(try ReportFormat.json.render(scorecard), to: folder + "/" + base + ".json")
-        } catch let error as AuditError { throw error } catch { throw .cannotWrite(path: folder + "/" + base + ".json", reason: "\(error)") }
+        } catch let error as AuditError { throw error } catch { throw .cannotWriteFile(path: folder + "/" + base + ".json", reason: WriteFailure.reason(error)) }
         try writeFile(MarkdownRenderer.render(scorecard), to: folder + "/" + base + ".md")
     }
 
     static func createFolder(_ folder: String) throws(AuditError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: folder, reason: reason(error))
-        }
+        try OutputFiles.createFolder(folder)
     }
 
     /// Writes text atomically (a reader never sees half a file).
     static func writeFile(_ text: String, to path: String) throws(AuditError) {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .cannotWrite(path: path, reason: reason(error))
-        }
+        try OutputFiles.write(text, to: path)
     }
 
     /// A name made safe as a file name: no separator, no leading dot, nothing but letters, digits,
@@ -42,13 +34,5 @@ public enum ScorecardWriter {
         let reserved: Set<String> = ["index", "rules"]  // the fleet's own files
         let base = trimmed.isEmpty ? "repository" : String(trimmed.prefix(120))
         return reserved.contains(base.lowercased()) ? base + "_" : base
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, let message = strerror(Int32(underlying.code)) {
-            return String(cString: message)
-        }
-        return nsError.localizedDescription
     }
 }

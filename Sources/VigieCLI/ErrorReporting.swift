@@ -12,7 +12,9 @@ public enum ExitStatus: Int32, Sendable {
     case unusableInput = 66
     case internalError = 70
     case cannotWrite = 73
+    /// 74 also (sysexits' EX_IOERR): an output file or standard output could not be written.
     case corruptRepository = 74
+    static let cannotWriteFile = ExitStatus.corruptRepository
 }
 
 /// A failure on its way to the user: what went wrong, in the user's language.
@@ -36,7 +38,18 @@ public enum ErrorReporting {
         exit(message.status.rawValue)
     }
 
+    /// Standard output is flushed and checked before any exit, so that `> /dev/full` or a closed
+    /// pipe is an error (exit 74) rather than a silent success with nothing written.
+    static func exitAfterFlushing(_ status: Int32, language: Language) -> Never {
+        if let failure = StandardOutput.flushFailure() {
+            report(CLIFailure(error: AuditError.cannotWriteStandardOutput(reason: failure), language: language))
+        }
+        exit(status)
+    }
+
     static func describe(_ error: any Error, _ l: Language) -> Message {
+        // A command's own CLIFailure caught by a wider `catch` and wrapped again: the inner one says it.
+        if let inner = error as? CLIFailure { return describe(inner.error, l) }
         guard let error = error as? AuditError else {
             return Message(lines: [LocalizedText(fr: "erreur interne : \(error)", en: "internal error: \(error)")[l]],
                            hint: LocalizedText(fr: "signalez-la avec la commande lancée", en: "please report it with the command you ran"),
@@ -76,6 +89,15 @@ public enum ErrorReporting {
         case .cannotWrite:
             (LocalizedText(fr: "choisissez avec --output un dossier où vous avez le droit d'écrire",
                            en: "pass --output a folder you can write to"), .cannotWrite)
+        case .cannotWriteFile:
+            (LocalizedText(fr: "libérez de la place ou choisissez avec --output un autre dossier, puis relancez",
+                           en: "free some space or pass --output another folder, then run again"), .cannotWriteFile)
+        case .cannotWriteStandardOutput:
+            (LocalizedText(fr: "redirigez la sortie vers un fichier ou un disque qui a de la place (ou utilisez --output)",
+                           en: "send the output to a file or disk with room to spare (or use --output)"), .cannotWriteFile)
+        case .notVigieOutput:
+            (LocalizedText(fr: "donnez une fiche JSON (vigie audit --format json), un index.json de flotte ou le dossier d'une flotte",
+                           en: "give a scorecard JSON (vigie audit --format json), a fleet index.json or a fleet output folder"), .usage)
         // Fleet errors: each is one entry of the fleet's index, never a command's own exit.
         case .reportedByWorker:
             (LocalizedText(fr: "auditez ce dépôt seul avec vigie audit pour le détail", en: "audit this repository alone with vigie audit for details"), .unusableInput)

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import VigieAudit
+import VigieCore
 
 /// `vigie`: the root command, a table of contents. Errors from every subcommand are turned into
 /// messages and exit codes in one place (`ErrorReporting`).
@@ -8,7 +9,7 @@ public struct Vigie: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "vigie",
         abstract: "Audit open-source repositories and publish scorecards (licence, README, accessibility, open data, activity).",
-        discussion: "Exit codes: 0 ok, 1 score below --fail-under, 64 usage, 65 invalid rules, 66 missing or unusable repository, 70 internal error, 73 cannot write output, 74 corrupt repository. See docs/cli.md.",
+        discussion: "Exit codes: 0 ok, 1 score below --fail-under, 64 usage, 65 invalid rules, 66 missing or unusable repository, 70 internal error, 73 cannot write the output folder, 74 corrupt repository or an output file or stdout that could not be written. See docs/cli.md.",
         version: "vigie \(VigieVersion.current) (libgit2 \(VigieVersion.libgit2))",
         subcommands: [Audit.self, Fleet.self, Merge.self, Rules.self, Site.self, Badge.self, History.self, Diff.self, FleetWorker.self],
         defaultSubcommand: Audit.self
@@ -29,12 +30,25 @@ public struct Vigie: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            exit(withError: nil)
+            ErrorReporting.exitAfterFlushing(0, language: argumentLanguage)
         } catch let failure as CLIFailure {
             ErrorReporting.report(failure)
+        } catch let error as AuditError {
+            // Raised outside a command's own catch (StandardOutput): said in the command line's language.
+            ErrorReporting.report(CLIFailure(error: error, language: argumentLanguage))
+        } catch let code as ExitCode {
+            ErrorReporting.exitAfterFlushing(code.rawValue, language: argumentLanguage)
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// The `--lang` of the command line, for the one error raised after the command ended (stdout
+    /// could not be flushed); French by default, like every command.
+    private static var argumentLanguage: Language {
+        let arguments = CommandLine.arguments
+        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count { return Language(rawValue: arguments[index + 1]) ?? .fr }
+        return arguments.contains("--lang=en") ? .en : .fr
     }
 
     private static func runAndWait(_ command: any AsyncParsableCommand) throws {

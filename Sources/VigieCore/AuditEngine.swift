@@ -102,10 +102,14 @@ public struct AuditEngine: Sendable {
                 weight: configured.weight,
                 title: metadata.title[language],
                 message: outcome.message[language],
-                evidence: outcome.findings.map { Evidence(path: $0.path, line: $0.line, message: $0.message?[language]) },
+                // Only the kept items are turned into evidence: 200,000 findings cost 100 strings.
+                evidence: outcome.findings.prefix(OutputCaps.evidencePerCheck).map {
+                    Evidence(path: $0.path, line: $0.line, message: $0.message?[language])
+                },
                 remediation: metadata.remediation[language],
                 source: configured.source.rawValue
             )
+            if outcome.findingsTotal > OutputCaps.evidencePerCheck { check.evidenceTotal = outcome.findingsTotal }
             if let exemption = validity.applicable[metadata.id] {
                 check.outcome = check.status
                 check.status = .exempt
@@ -129,6 +133,7 @@ public struct AuditEngine: Sendable {
         var facts = providerFacts
         facts.merge(ruleFacts) { provided, _ in provided }
         facts["repository"] = snapshot.integrityFacts()
+        facts = facts.mapValues { OutputCaps.cappingLists($0) }
         return Result(checks: checks, categories: categories, score: Scoring.score(checks.map { ($0.status, $0.weight) }), facts: facts)
     }
 
@@ -158,12 +163,14 @@ public struct AuditEngine: Sendable {
             fr: "Vérification impossible : fichier\(needs.count > 1 ? "s" : "") illisible\(needs.count > 1 ? "s" : "") : \(shown)\(more.fr). \(fixes.fr)",
             en: "Could not check: unreadable file\(needs.count > 1 ? "s" : ""): \(shownEN)\(more.en). \(fixes.en)")
         var findings = needs.map { Finding(path: $0.path, message: $0.reason.localizedText) }
+        var total = findings.count
         if let partial, !partial.findings.isEmpty, partial.status == .fail || partial.status == .warn {
+            total += partial.findingsTotal
             message = LocalizedText(fr: message.fr + " Dans les fichiers lisibles : " + partial.message.fr,
                                     en: message.en + " In the files it could read: " + partial.message.en)
             findings += partial.findings
         }
-        return RuleOutcome(status: .error, message: message, findings: findings, facts: partial?.facts)
+        return RuleOutcome(status: .error, message: message, findings: findings, facts: partial?.facts, findingsTotal: total)
     }
 
     /// Rules in an order where each comes after those it requires (ties keep the display order),

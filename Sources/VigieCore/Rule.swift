@@ -56,12 +56,22 @@ public struct RuleOutcome: Sendable, Equatable {
     public let findings: [Finding]
     /// Facts a rule adds to the scorecard under `facts.<rule id>` (plugins do).
     public let facts: JSONValue?
+    /// How many findings the rule found: more than `findings` holds when the rule kept only the
+    /// first `OutputCaps.evidencePerCheck` (a README with 170,000 broken links need not build 170,000
+    /// messages that the engine would drop).
+    public let findingsTotal: Int
 
-    public init(status: CheckStatus, message: LocalizedText, findings: [Finding] = [], facts: JSONValue? = nil) {
+    public init(status: CheckStatus, message: LocalizedText, findings: [Finding] = [], facts: JSONValue? = nil, findingsTotal: Int? = nil) {
         self.status = status
         self.message = message
         self.findings = findings
         self.facts = facts
+        self.findingsTotal = max(findingsTotal ?? 0, findings.count)
+    }
+
+    /// A failure listing the first `OutputCaps.evidencePerCheck` of `items`, and counting them all.
+    public static func fail<Item>(_ message: LocalizedText, first items: some Collection<Item>, _ finding: (Item) -> Finding) -> RuleOutcome {
+        .init(status: .fail, message: message, findings: items.prefix(OutputCaps.evidencePerCheck).map(finding), findingsTotal: items.count)
     }
 
     public static func pass(_ message: LocalizedText, _ findings: [Finding] = []) -> RuleOutcome { .init(status: .pass, message: message, findings: findings) }

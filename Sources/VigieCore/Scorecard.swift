@@ -206,6 +206,9 @@ public struct CheckResult: Sendable, Equatable, Codable {
     public var title: String
     public var message: String
     public var evidence: [Evidence]
+    /// How many evidence items the rule found, when more than `evidence` keeps (`EvidenceCap`);
+    /// nil when `evidence` is complete.
+    public var evidenceTotal: Int?
     public var remediation: String
     /// Where the rule comes from: `builtin`, `declarative` or `plugin`.
     public var source: String
@@ -229,7 +232,7 @@ public struct CheckResult: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, category, status, weight, title, message, evidence, remediation, source, exemption, outcome
+        case id, category, status, weight, title, message, evidence, evidenceTotal = "evidence_total", remediation, source, exemption, outcome
     }
 
     public init(from decoder: any Decoder) throws {
@@ -241,6 +244,7 @@ public struct CheckResult: Sendable, Equatable, Codable {
         title = try container.decode(String.self, forKey: .title)
         message = try container.decode(String.self, forKey: .message)
         evidence = try container.decode([Evidence].self, forKey: .evidence)
+        evidenceTotal = try container.decodeIfPresent(Int.self, forKey: .evidenceTotal)
         remediation = try container.decode(String.self, forKey: .remediation)
         source = try container.decodeIfPresent(String.self, forKey: .source) ?? "builtin"
         exemption = try container.decodeIfPresent(AppliedExemption.self, forKey: .exemption)
@@ -256,6 +260,8 @@ public struct CheckResult: Sendable, Equatable, Codable {
         try container.encode(title, forKey: .title)
         try container.encode(message, forKey: .message)
         try container.encode(evidence, forKey: .evidence)
+        // Present only on truncated evidence, so scorecards under the cap keep their shape.
+        try container.encodeIfPresent(evidenceTotal, forKey: .evidenceTotal)
         try container.encode(remediation, forKey: .remediation)
         try container.encode(source, forKey: .source)
         // Present only on exempted checks, so scorecards without exemptions keep their shape.

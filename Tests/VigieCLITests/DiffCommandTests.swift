@@ -68,9 +68,14 @@ struct DiffCommandTests {
     @Test("a scorecard and an index cannot be compared; a missing file exits 66")
     func errors() throws {
         let fleet = try PublishedFleet(label: "vigie-diff-errors")
-        let mixed = try runVigie(["diff", fleet.output.appendingPathComponent("outil.json").path, fleet.output.path])
+        let mixed = try runVigie(["diff", fleet.output.appendingPathComponent("outil.json").path, fleet.output.path, "--lang", "en"])
         #expect(mixed.status == 64)
-        #expect(mixed.stderr.contains("must both be scorecards or both be fleet indexes"))
+        // vigie's one line and hint, not ArgumentParser's "Error: … Usage:" form.
+        #expect(mixed.stderr.hasPrefix("vigie: error: \(fleet.output.path): not the same kind as "))
+        #expect(mixed.stderr.contains("both must be scorecards or both be fleet indexes\nhint: give a scorecard JSON"))
+        #expect(!mixed.stderr.contains("Usage:"))
+        let french = try runVigie(["diff", fleet.output.appendingPathComponent("outil.json").path, fleet.output.path])
+        #expect(french.stderr.contains("les deux doivent être des fiches, ou les deux des index de flotte\nconseil: donnez une fiche JSON"))
         let missing = try runVigie(["diff", "/nonexistent/a.json", fleet.output.path])
         #expect(missing.status == 66)
     }

@@ -42,6 +42,9 @@ public enum FleetIndexStore {
         let previousByName = Dictionary((previous?.repositories ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var entries: [FleetRepository] = []
         var cards: [Scorecard] = []
+        // Error messages quote what libgit2 and the repository said: masked and made terminal-safe
+        // like the scorecards (index.md and the summary on stderr show them).
+        let mask = SecretMask(data: ruleSet.data, values: [])
         for outcome in outcomes {
             let repository = outcome.repository
             let before = previousByName[repository.name]
@@ -65,7 +68,7 @@ public enum FleetIndexStore {
                 entry.history = appending(ScorePoint(asOf: options.asOf, commit: card.repository.commit, score: card.score, grade: card.grade),
                                           to: entry.history)
             } else if let error = outcome.error {
-                entry.error = error.lines.map { $0[options.language] }.joined(separator: "; ")
+                entry.error = TerminalSafeText.clean(mask.mask(error.lines.map { $0[options.language] }.joined(separator: "; ")), keepingLineBreaks: false)
             }
             entries.append(entry)
         }
@@ -128,7 +131,7 @@ public enum FleetIndexStore {
         do {
             json = JSONRenderer.render(try JSONValue(encoding: index))
         } catch {
-            throw .cannotWrite(path: folder + "/index.json", reason: "\(error)")
+            throw .cannotWriteFile(path: folder + "/index.json", reason: WriteFailure.reason(error))
         }
         try ScorecardWriter.writeFile(json, to: folder + "/index.json")
         try ScorecardWriter.writeFile(FleetMarkdownRenderer.render(index), to: folder + "/index.md")
@@ -181,10 +184,6 @@ public enum FleetIndexStore {
     private static func copy(_ source: String, to destination: String) throws(AuditError) {
         guard URL(fileURLWithPath: source).standardizedFileURL != URL(fileURLWithPath: destination).standardizedFileURL else { return }
         guard let data = FileManager.default.contents(atPath: source) else { throw .pathNotFound(path: source) }
-        do {
-            try data.write(to: URL(fileURLWithPath: destination), options: .atomic)
-        } catch {
-            throw .cannotWrite(path: destination, reason: ScorecardWriter.reason(error))
-        }
+        try OutputFiles.write(data, to: destination)
     }
 }

@@ -40,11 +40,11 @@ public struct FleetManifest: Sendable {
         // A manifest that is not there is a wrong path (66), not an invalid file (65).
         guard FileManager.default.fileExists(atPath: path) else { throw .pathNotFound(path: path) }
         let reader = YAMLReader(file: path)
-        guard let root = reader.load(), let pairs = reader.mapping(root, what: "the manifest") else {
+        guard let root = reader.load(), let pairs = reader.mapping(root, what: LocalizedText(fr: "le manifeste", en: "the manifest")) else {
             throw .invalidRules(ConfigurationErrors(reader.errors))
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        reader.checkKeys(pairs, allowed: ["name", "ruleset", "token_env", "token_user", "timeout", "strict", "repositories"], in: "the manifest")
+        reader.checkKeys(pairs, allowed: ["name", "ruleset", "token_env", "token_user", "timeout", "strict", "repositories"], in: LocalizedText(fr: "le manifeste", en: "the manifest"))
         let field = { (key: String) in pairs.first { $0.key == key }?.value }
         let name = field("name").flatMap { reader.string($0, what: "name") } ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let defaultToken = field("token_env").flatMap { reader.string($0, what: "token_env") }
@@ -72,8 +72,8 @@ public struct FleetManifest: Sendable {
 
     private static func parseRepository(_ node: Node, reader: YAMLReader, folder: URL, defaultToken: String?, defaultTimeout: Int,
                                         defaultStrict: Bool) -> Repository? {
-        guard let pairs = reader.mapping(node, what: "a repository") else { return nil }
-        reader.checkKeys(pairs, allowed: ["name", "url", "path", "ref", "team", "programme", "tags", "token_env", "timeout", "strict", "exemptions"], in: "a repository")
+        guard let pairs = reader.mapping(node, what: LocalizedText(fr: "un dépôt", en: "a repository")) else { return nil }
+        reader.checkKeys(pairs, allowed: ["name", "url", "path", "ref", "team", "programme", "tags", "token_env", "timeout", "strict", "exemptions"], in: LocalizedText(fr: "un dépôt", en: "a repository"))
         let field = { (key: String) in pairs.first { $0.key == key }?.value }
         guard let name = field("name").flatMap({ reader.string($0, what: "name") }), !name.isEmpty else {
             reader.report(node, LocalizedText(fr: "un dépôt sans « name »", en: "a repository without a 'name'"))
@@ -133,12 +133,32 @@ public struct FleetManifest: Sendable {
 
 /// Remote URLs: credentials never come from the manifest, and never reach any output.
 public enum RemoteURL {
-    /// A reason to refuse `url`: a password or token written into it.
+    /// A reason to refuse `url`: a credential written into it. A password in the user information, a
+    /// user name on HTTP(S) (`https://<token>@host` is how tokens get pasted), a query string
+    /// (`?private_token=`) or a fragment (`#ghp_…`): git never needs the last two, and vigie cannot
+    /// tell a token from anything else there. The message shows the URL masked (`masked(_:)`).
     static func credentialProblem(_ url: String) -> LocalizedText? {
-        guard let components = URLComponents(string: url), components.password != nil else { return nil }
+        guard let components = URLComponents(string: url) else { return nil }
+        let isHTTP = ["http", "https"].contains(components.scheme?.lowercased() ?? "")
+        let hasCredential = components.password != nil || (isHTTP && !(components.user ?? "").isEmpty)
+            || components.query != nil || components.fragment != nil
+        guard hasCredential else { return nil }
+        let shown = masked(url)
         return LocalizedText(
-            fr: "l'URL contient un mot de passe ou un jeton : retirez-le et nommez une variable d'environnement avec « token_env »",
-            en: "the URL holds a password or token: remove it and name an environment variable with 'token_env'")
+            fr: "l'URL \(shown) contient un identifiant, un paramètre ou un fragment qui peut être un jeton : retirez-le et nommez une variable d'environnement avec « token_env »",
+            en: "the URL \(shown) holds a user, a query or a fragment that may be a token: remove it and name an environment variable with 'token_env'")
+    }
+
+    /// `url` with its user information, each query value and its fragment replaced by •••: what an
+    /// error message may show of a refused URL.
+    public static func masked(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        let hidden = "•••"
+        if components.user != nil { components.percentEncodedUser = hidden.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) }
+        if components.password != nil { components.percentEncodedPassword = nil }
+        if let items = components.queryItems { components.queryItems = items.map { URLQueryItem(name: $0.value == nil ? hidden : $0.name, value: $0.value == nil ? nil : hidden) } }
+        if components.fragment != nil { components.fragment = hidden }
+        return (components.string ?? url).removingPercentEncoding ?? url
     }
 
     /// The URL without user information, for every output.

@@ -155,7 +155,8 @@ public struct FleetRunner: Sendable {
         await pool.giveBack(worker)
         if let lines = reply.error { return failed(.reportedByWorker(lines: lines)) }
         guard let key = reply.key, let card = FleetIndexStore.readScorecard(options.output + "/" + file + ".json") else {
-            return failed(.cannotWrite(path: options.output + "/" + file + ".json", reason: "the audit process wrote no scorecard"))
+            return failed(.cannotWriteFile(path: options.output + "/" + file + ".json",
+                                           reason: LocalizedText(fr: "le processus d'audit n'a pas écrit de carte de score", en: "the audit process wrote no scorecard")))
         }
         return FleetOutcome(repository: repository, file: file, source: source,
                             result: reply.reused == true ? .reused(card, key: key) : .fresh(card, key: key), error: nil)

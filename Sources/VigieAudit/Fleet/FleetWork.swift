@@ -68,11 +68,7 @@ public struct FleetWork: Sendable {
                 throw .unreadableRepository(path: path, error: error)
             }
         case .url(let url):
-            do {
-                try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-            } catch {
-                throw .cannotWrite(path: cache, reason: ScorecardWriter.reason(error))
-            }
+            try OutputFiles.createFolder(cache)
             let token = repository.tokenEnvironment.flatMap { ProcessInfo.processInfo.environment[$0] }
             do {
                 return try VigieGit.Repository.mirror(url: url, at: cache + "/" + RemoteURL.cacheName(url),

@@ -47,7 +47,7 @@ extension Vigie {
                 }
                 let color = format == .text && !noColor && isatty(STDOUT_FILENO) == 1
                     && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                print(try format.render(scorecard, color: color), terminator: "")
+                try StandardOutput.write(try format.render(scorecard, color: color))
                 if let threshold = options.failUnder, (scorecard.score ?? 0) < threshold {
                     let score = scorecard.score.map(String.init) ?? "—"
                     printError(LocalizedText(fr: "vigie : score \(score) inférieur au seuil \(threshold) (--fail-under)",
@@ -61,9 +61,4 @@ extension Vigie {
             }
         }
     }
-}
-
-/// Writes one line to standard error.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

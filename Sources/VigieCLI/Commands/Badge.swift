@@ -40,7 +40,7 @@ extension Vigie {
                 [(path: item.name + ".badge.svg", contents: item.badge.svg()), (path: item.name + ".badge.json", contents: item.badge.endpointJSON())]
             }
             try PublishingCommand.write(files, into: output, language: lang)
-            print(LocalizedText(fr: "\(badges.count) badge\(badges.count > 1 ? "s" : "") écrit\(badges.count > 1 ? "s" : "") dans \(output)",
+            try StandardOutput.print(LocalizedText(fr: "\(badges.count) badge\(badges.count > 1 ? "s" : "") écrit\(badges.count > 1 ? "s" : "") dans \(output)",
                                 en: "\(badges.count) badge\(badges.count == 1 ? "" : "s") written to \(output)")[lang])
         }
     }

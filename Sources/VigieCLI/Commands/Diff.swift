@@ -44,9 +44,11 @@ extension Vigie {
             case (.fleet(let oldIndex, let oldCards, _), .fleet(let newIndex, let newCards, _)):
                 diff = ScorecardDiff.compare(oldIndex, oldCards: oldCards, newIndex, newCards: newCards, language: lang)
             default:
-                throw ValidationError("\(old) and \(new) must both be scorecards or both be fleet indexes")
+                throw CLIFailure(error: AuditError.notVigieOutput(path: new, reason: LocalizedText(
+                    fr: "pas du même genre que \(old) : les deux doivent être des fiches, ou les deux des index de flotte",
+                    en: "not the same kind as \(old): both must be scorecards or both be fleet indexes")), language: lang)
             }
-            print(format.render(diff), terminator: "")
+            try StandardOutput.write(format.render(diff))
             if failOnRegression && diff.hasRegression {
                 printError(LocalizedText(fr: "vigie : régression entre \(old) et \(new) (--fail-on-regression)",
                                          en: "vigie: regression between \(old) and \(new) (--fail-on-regression)")[lang])
@@ -64,22 +66,19 @@ enum PublishingCommand {
             return try PublishedInput.load(path)
         } catch .notFound(let missing) {
             throw CLIFailure(error: AuditError.pathNotFound(path: missing), language: language)
-        } catch {
-            throw ValidationError(error.line[language])
+        } catch .invalid(let path, let reason) {
+            throw CLIFailure(error: AuditError.notVigieOutput(path: path, reason: reason), language: language)
         }
     }
 
-    /// Writes files (relative path → contents) under `folder`, creating folders; errors become exit 73.
+    /// Writes files (relative path → contents) under `folder`, creating folders; a folder that cannot
+    /// be made is exit 73, a file that cannot be written exit 74.
     static func write(_ files: [(path: String, contents: String)], into folder: String, language: Language) throws {
         do {
             for file in files {
                 let url = URL(fileURLWithPath: folder).appendingPathComponent(file.path)
-                do {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(file.contents.utf8).write(to: url, options: .atomic)
-                } catch {
-                    throw AuditError.cannotWrite(path: url.path, reason: (error as NSError).localizedDescription)
-                }
+                try OutputFiles.createFolder(url.deletingLastPathComponent().path)
+                try OutputFiles.write(file.contents, to: url.path)
             }
         } catch {
             throw CLIFailure(error: error, language: language)

@@ -75,7 +75,7 @@ extension Vigie {
                 let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language)
                 let index = try await runner.run(progress: display.update)
                 display.finish()
-                printSummary(index, language)
+                try printSummary(index, language)
                 let status = (index.summary.belowThreshold > 0 ? 1 : 0) | (index.summary.errors > 0 ? 2 : 0)
                 if status != 0 { throw ExitCode(Int32(status)) }
             } catch let error as ExitCode {
@@ -101,20 +101,16 @@ extension Vigie {
 
         private func writeExample() throws {
             guard !FileManager.default.fileExists(atPath: manifest) else {
-                throw AuditError.cannotWrite(path: manifest, reason: "the file exists; vigie does not overwrite it")
+                throw AuditError.cannotWrite(path: manifest, reason: LocalizedText(fr: "le fichier existe ; vigie ne l'écrase pas", en: "the file exists; vigie does not overwrite it"))
             }
-            do {
-                try FleetManifest.example.write(toFile: manifest, atomically: true, encoding: .utf8)
-            } catch {
-                throw AuditError.cannotWrite(path: manifest, reason: "\(error)")
-            }
-            print(LocalizedText(fr: "Exemple écrit dans \(manifest) : complétez-le puis lancez vigie fleet \(manifest)",
+            try OutputFiles.write(FleetManifest.example, to: manifest)
+            try StandardOutput.print(LocalizedText(fr: "Exemple écrit dans \(manifest) : complétez-le puis lancez vigie fleet \(manifest)",
                                 en: "Example written to \(manifest): fill it in, then run vigie fleet \(manifest)")[options.lang])
         }
 
-        private func printSummary(_ index: FleetIndex, _ l: Language) {
+        private func printSummary(_ index: FleetIndex, _ l: Language) throws(AuditError) {
             let s = index.summary
-            print(LocalizedText(
+            try StandardOutput.print(LocalizedText(
                 fr: "\(index.fleet) : \(s.audited)/\(s.repositories) dépôts audités (\(s.reused) repris), \(s.errors) en erreur, score moyen \(s.averageScore.map(String.init) ?? "—") → \(output)/index.md",
                 en: "\(index.fleet): \(s.audited)/\(s.repositories) repositories audited (\(s.reused) reused), \(s.errors) errors, average score \(s.averageScore.map(String.init) ?? "—") → \(output)/index.md")[l])
             for entry in index.repositories where entry.status == .error {
@@ -139,7 +135,7 @@ extension Vigie {
         func run() throws {
             do {
                 let index = try FleetIndexStore.merge(folders, into: output)
-                print(LocalizedText(fr: "\(index.summary.repositories) dépôts réunis dans \(output)/index.json",
+                try StandardOutput.print(LocalizedText(fr: "\(index.summary.repositories) dépôts réunis dans \(output)/index.json",
                                     en: "\(index.summary.repositories) repositories joined in \(output)/index.json")[lang])
             } catch {
                 throw CLIFailure(error: error, language: lang)

@@ -60,7 +60,7 @@ extension Vigie {
                 audit.ignore = options.ignore
                 let request = HistoryRequest(audit: audit, every: every, since: since.flatMap { Day(iso: $0) })
                 let history = try Auditor(ruleSet: ruleSet).history(request)
-                print(format.render(history), terminator: "")
+                try StandardOutput.print(format.render(history), terminator: "")
             } catch {
                 throw CLIFailure(error: error, language: language)
             }

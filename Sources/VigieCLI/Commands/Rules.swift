@@ -28,12 +28,12 @@ extension Vigie {
             func run() throws {
                 let ruleSet = try Rules.load(options)
                 let l = options.lang
-                print("\(ruleSet.id) \(ruleSet.version): \(ruleSet.title[l])")
+                try StandardOutput.print("\(ruleSet.id) \(ruleSet.version): \(ruleSet.title[l])")
                 for configured in ruleSet.engine.rules {
                     let metadata = configured.rule.metadata
                     let columns = [metadata.id.padded(28), metadata.category.id.padded(14), String(configured.weight).padded(3),
                                    configured.source.rawValue.padded(12), metadata.title[l]]
-                    print("  " + columns.joined(separator: " "))
+                    try StandardOutput.print("  " + columns.joined(separator: " "))
                 }
             }
         }
@@ -52,35 +52,35 @@ extension Vigie {
                     throw ValidationError("no rule '\(id)' in rule set \(ruleSet.id)" + (known.contains { $0.hasPrefix(id) } ? "; did you mean one of: \(known.filter { $0.hasPrefix(id) }.joined(separator: ", "))" : ""))
                 }
                 let metadata = configured.rule.metadata
-                print("\(metadata.id) — \(metadata.title[l])")
-                print("")
-                print("\(LocalizedText(fr: "Catégorie", en: "Category")[l]): \(metadata.category.title[l]) (\(metadata.category.id))")
-                print("\(LocalizedText(fr: "Poids", en: "Weight")[l]): \(configured.weight) · \(LocalizedText(fr: "source", en: "source")[l]): \(configured.source.rawValue)"
+                try StandardOutput.print("\(metadata.id) — \(metadata.title[l])")
+                try StandardOutput.print("")
+                try StandardOutput.print("\(LocalizedText(fr: "Catégorie", en: "Category")[l]): \(metadata.category.title[l]) (\(metadata.category.id))")
+                try StandardOutput.print("\(LocalizedText(fr: "Poids", en: "Weight")[l]): \(configured.weight) · \(LocalizedText(fr: "source", en: "source")[l]): \(configured.source.rawValue)"
                       + (configured.exemptible ? "" : " · " + LocalizedText(fr: "exemption interdite", en: "cannot be exempted")[l]))
-                if !metadata.requires.isEmpty { print("\(LocalizedText(fr: "Nécessite", en: "Requires")[l]): \(metadata.requires.joined(separator: ", "))") }
-                print("")
-                print(LocalizedText(fr: "Pourquoi : ", en: "Why: ")[l] + metadata.rationale[l])
-                print(LocalizedText(fr: "Correction : ", en: "Fix: ")[l] + metadata.remediation[l])
+                if !metadata.requires.isEmpty { try StandardOutput.print("\(LocalizedText(fr: "Nécessite", en: "Requires")[l]): \(metadata.requires.joined(separator: ", "))") }
+                try StandardOutput.print("")
+                try StandardOutput.print(LocalizedText(fr: "Pourquoi : ", en: "Why: ")[l] + metadata.rationale[l])
+                try StandardOutput.print(LocalizedText(fr: "Correction : ", en: "Fix: ")[l] + metadata.remediation[l])
                 if let type = BuiltInRules.named(id) {
                     if !type.parameters.isEmpty {
-                        print("")
-                        print(LocalizedText(fr: "Paramètres (défaut) :", en: "Parameters (default):")[l])
-                        for parameter in type.parameters { print("  \(parameter.name): \(parameter.defaultValue) — \(parameter.summary[l])") }
+                        try StandardOutput.print("")
+                        try StandardOutput.print(LocalizedText(fr: "Paramètres (défaut) :", en: "Parameters (default):")[l])
+                        for parameter in type.parameters { try StandardOutput.print("  \(parameter.name): \(parameter.defaultValue) — \(parameter.summary[l])") }
                     }
-                    printExamples(type.examples, l)
+                    try printExamples(type.examples, l)
                 } else if let plugin = configured.rule as? CommandRule {
-                    print("")
-                    print("\(LocalizedText(fr: "Commande", en: "Command")[l]): \(plugin.command.joined(separator: " ")) (\(plugin.timeout) s, \(plugin.folder))")
+                    try StandardOutput.print("")
+                    try StandardOutput.print("\(LocalizedText(fr: "Commande", en: "Command")[l]): \(plugin.command.joined(separator: " ")) (\(plugin.timeout) s, \(plugin.folder))")
                 } else {
-                    printExamples(ruleSet.declarativeExamples[id] ?? [], l)
+                    try printExamples(ruleSet.declarativeExamples[id] ?? [], l)
                 }
             }
 
-            private func printExamples(_ examples: [RuleExample], _ l: Language) {
+            private func printExamples(_ examples: [RuleExample], _ l: Language) throws(AuditError) {
                 guard !examples.isEmpty else { return }
-                print("")
-                print(LocalizedText(fr: "Exemples (lancés par les tests) :", en: "Examples (run by the tests):")[l])
-                for example in examples { print("  \(example.expected.rawValue.padded(5)) \(example.name)") }
+                try StandardOutput.print("")
+                try StandardOutput.print(LocalizedText(fr: "Exemples (lancés par les tests) :", en: "Examples (run by the tests):")[l])
+                for example in examples { try StandardOutput.print("  \(example.expected.rawValue.padded(5)) \(example.name)") }
             }
         }
 
@@ -90,7 +90,7 @@ extension Vigie {
 
             func run() throws {
                 let ruleSet = try Rules.load(options)
-                print(LocalizedText(fr: "\(ruleSet.id) : valide (\(ruleSet.rules.count) règles)", en: "\(ruleSet.id): valid (\(ruleSet.rules.count) rules)")[options.lang])
+                try StandardOutput.print(LocalizedText(fr: "\(ruleSet.id) : valide (\(ruleSet.rules.count) règles)", en: "\(ruleSet.id): valid (\(ruleSet.rules.count) rules)")[options.lang])
             }
         }
 
@@ -99,7 +99,7 @@ extension Vigie {
             @OptionGroup var options: AuditOptions
 
             func run() throws {
-                print(RuleDocumentation.markdown(ruleSet: try Rules.load(options)), terminator: "")
+                try StandardOutput.print(RuleDocumentation.markdown(ruleSet: try Rules.load(options)), terminator: "")
             }
         }
     }

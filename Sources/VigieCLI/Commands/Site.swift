@@ -30,7 +30,7 @@ extension Vigie {
             let files = SiteBuilder.build(try PublishingCommand.load(input, language: lang), language: lang)
             try PublishingCommand.write(files, into: output, language: lang)
             let pages = files.filter { $0.path.hasSuffix(".html") }.count
-            print(LocalizedText(fr: "\(pages) pages écrites dans \(output) (ouvrez \(output)/index.html)",
+            try StandardOutput.print(LocalizedText(fr: "\(pages) pages écrites dans \(output) (ouvrez \(output)/index.html)",
                                 en: "\(pages) pages written to \(output) (open \(output)/index.html)")[lang])
         }
     }

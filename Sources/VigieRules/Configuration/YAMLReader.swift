@@ -63,8 +63,12 @@ package final class YAMLReader {
 
     /// The pairs of a mapping, keys as strings; reports and returns nil for anything else.
     package func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        mapping(node, what: LocalizedText.same(what))
+    }
+
+    package func mapping(_ node: Node, what: LocalizedText) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
-            report(node, LocalizedText(fr: "\(what) doit être un dictionnaire (clé: valeur)", en: "\(what) must be a mapping (key: value)"))
+            report(node, LocalizedText(fr: "\(what.fr) doit être un dictionnaire (clé: valeur)", en: "\(what.en) must be a mapping (key: value)"))
             return nil
         }
         return mapping.map { ($0.key.string ?? "", $0.key, $0.value) }
@@ -72,11 +76,16 @@ package final class YAMLReader {
 
     /// Reports every key not in `allowed`, suggesting the closest known key.
     package func checkKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], allowed: [String], in what: String) {
+        checkKeys(pairs, allowed: allowed, in: LocalizedText.same(what))
+    }
+
+    /// `what` in both languages, for places described in words ("a repository") rather than by a key.
+    package func checkKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], allowed: [String], in what: LocalizedText) {
         for pair in pairs where !allowed.contains(pair.key) {
             let hint = closest(pair.key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
             let hintFR = closest(pair.key, in: allowed).map { " (vouliez-vous dire « \($0) » ?)" } ?? ""
-            report(pair.keyNode, LocalizedText(fr: "clé inconnue « \(pair.key) » dans \(what)\(hintFR)",
-                                               en: "unknown key '\(pair.key)' in \(what)\(hint)"))
+            report(pair.keyNode, LocalizedText(fr: "clé inconnue « \(pair.key) » dans \(what.fr)\(hintFR)",
+                                               en: "unknown key '\(pair.key)' in \(what.en)\(hint)"))
         }
     }
 

@@ -11,6 +11,9 @@ public struct SecretFinding: Sendable, Equatable {
     public let allowed: Bool
     /// What reports show: the kind, a public prefix or variable name, the length. Never the value.
     public let masked: LocalizedText
+    /// The value itself, kept in memory only so that `SecretMask` can hide it wherever else it
+    /// appears (a link target, a CSV header). Internal, never encoded, never shown.
+    let value: String
 
     /// The kind id of `.env` findings.
     public static let envKind = "env_value"
@@ -22,6 +25,7 @@ public struct SecretFinding: Sendable, Equatable {
         self.line = line
         self.kind = kind
         self.allowed = allowed
+        self.value = String(value)
         // Whitespace does not count: a PEM body's length is its key material, not its line breaks.
         let length = value.filter { !$0.isWhitespace }.count
         let plain = LocalizedText(fr: "\(label.fr) (\(length) caractères)", en: "\(label.en) (\(length) characters)")

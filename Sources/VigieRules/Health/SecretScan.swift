@@ -30,7 +30,10 @@ public struct SecretScan: Sendable {
     /// The scan with `limits`, once per snapshot and limits: `facts.security` (the rule's default
     /// limits) and a rule with the same limits share one scan; other limits make their own.
     static func of(_ snapshot: RepositorySnapshot, data: RuleData, limits: Limits) throws -> SecretScan {
-        try snapshot.memoised("health.secrets", limits) { try SecretScan(snapshot, data.health.secrets, limits: limits) }
+        let scan = try snapshot.memoised("health.secrets", limits) { try SecretScan(snapshot, data.health.secrets, limits: limits) }
+        // Every scan's values, whatever its limits, are what the scorecard is masked with.
+        SecretValuesFound.of(snapshot).add((scan.findings + scan.allowed).map(\.value))
+        return scan
     }
 
     init(_ snapshot: RepositorySnapshot, _ conventions: SecretConventions, limits: Limits) throws {

@@ -3,7 +3,7 @@ import VigieCore
 /// Finds secrets in the bytes of one text file: token shapes from their anchors, and secret-named
 /// variables of `.env` files. One pass over the bytes looks up each byte in a table of anchor first
 /// bytes; only at an anchor does a regular expression run, on that line (or the kind's span).
-struct SecretScanner {
+struct SecretScanner: Sendable {
     let conventions: SecretConventions
     /// Byte → the (kind, anchor) pairs whose anchor starts with it (both cases for `ignore_case`).
     private let anchorsByFirstByte: [[(kind: Int, anchor: [UInt8])]]
@@ -47,7 +47,7 @@ struct SecretScanner {
             for (kindIndex, anchor) in anchorsByFirstByte[Int(buffer[index])]
             where Self.hasAnchor(anchor, at: index, in: buffer, ignoreCase: conventions.kinds[kindIndex].ignoreCase) {
                 let kind = conventions.kinds[kindIndex]
-                guard let (value, length) = confirm(kind, at: index, in: buffer) else { continue }
+                guard let (value, length, _) = confirm(kind, at: index, in: buffer) else { continue }
                 let line = lines.line(at: index, in: buffer)
                 if !findings.contains(where: { $0.line == line }) {
                     findings.append(SecretFinding(path: path, line: line, kind: kind.id, allowed: isAllowed(lineOf: index, in: buffer),
@@ -63,8 +63,33 @@ struct SecretScanner {
         return findings
     }
 
-    /// Runs the kind's pattern from the anchor; returns the value and the bytes the match covers.
-    private func confirm(_ kind: SecretConventions.Kind, at start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (Substring, Int)? {
+    /// The byte ranges of every token-shaped value in `buffer` (no `.env` reading, no allow marker:
+    /// an output string is masked whatever surrounds it). Same anchor table and patterns as `scan`.
+    func tokenValueRanges(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < buffer.count {
+            if !startsAnchor[Int(buffer[index])] || (index > 0 && Self.isAlphanumeric(buffer[index - 1])) {
+                index += 1
+                continue
+            }
+            var advanced = false
+            for (kindIndex, anchor) in anchorsByFirstByte[Int(buffer[index])]
+            where Self.hasAnchor(anchor, at: index, in: buffer, ignoreCase: conventions.kinds[kindIndex].ignoreCase) {
+                guard let (_, length, valueRange) = confirm(conventions.kinds[kindIndex], at: index, in: buffer) else { continue }
+                ranges.append(valueRange)
+                index += max(length, 1)
+                advanced = true
+                break
+            }
+            if !advanced { index += 1 }
+        }
+        return ranges
+    }
+
+    /// Runs the kind's pattern from the anchor; returns the value, the bytes the match covers and
+    /// the value's byte range in `buffer`.
+    private func confirm(_ kind: SecretConventions.Kind, at start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (Substring, Int, Range<Int>)? {
         let limit = min(buffer.count, start + kind.span)
         var end = limit
         if !kind.multiline {
@@ -75,7 +100,8 @@ struct SecretScanner {
         guard let match = try? kind.pattern.prefixMatch(in: window), let value = match.output["secret"]?.substring else { return nil }
         let meaningful = value.filter { !$0.isWhitespace && $0 != "\\" }
         guard meaningful.count >= kind.minLength, !conventions.isPlaceholder(value) else { return nil }
-        return (value, window[match.range].utf8.count)
+        let valueStart = start + window.utf8.distance(from: window.startIndex, to: value.startIndex)
+        return (value, window[match.range].utf8.count, valueStart..<(valueStart + value.utf8.count))
     }
 
     /// True when an allow marker sits on the line holding `offset` or on the line above it.

@@ -49,10 +49,11 @@ public struct ReadmeLinksRule: BuiltInRule {
         guard !structure.brokenLinks.isEmpty else {
             return .pass(LocalizedText(fr: "\(structure.linkCount) lien(s), aucun cassé.", en: "\(structure.linkCount) link(s), none broken."))
         }
-        let findings = structure.brokenLinks.map { link in
+        let broken = structure.brokenLinks.count
+        return .fail(LocalizedText(fr: "\(broken) lien(s) cassé(s) dans \(file.path).", en: "\(broken) broken link(s) in \(file.path)."),
+                     first: structure.brokenLinks) { link in
             Finding(path: file.path, line: link.line, message: LocalizedText(fr: "\(link.isImage ? "image" : "lien") vers \(link.target) : introuvable",
                                                                              en: "\(link.isImage ? "image" : "link") to \(link.target): not found"))
         }
-        return .fail(LocalizedText(fr: "\(findings.count) lien(s) cassé(s) dans \(file.path).", en: "\(findings.count) broken link(s) in \(file.path)."), findings)
     }
 }
