@@ -166,8 +166,14 @@ public struct Auditor: Sendable {
         } catch let error as AuditError {
             throw error
         } catch let error as GitError {
+            // A damaged pack or .idx fails every lookup, revision parsing included: that is a corrupt
+            // repository (74), never an unknown revision (66).
+            if error.category == .odb || error.category == .zlib, error.message.lowercased().contains("pack") {
+                throw .corruptPack(path: path, detail: error.message)
+            }
             switch error.operation {
-            case "git_revparse_single", "git_object_peel":
+            case "git_revparse_single" where !(error.category == .odb || error.category == .zlib),
+                 "git_object_peel" where !(error.category == .odb || error.category == .zlib):
                 throw .unknownRevision(path: path, revision: revision, detail: error.message)
             default:
                 if error.isCorruptOrMissingObject { throw .corruptRepository(path: path, detail: error.message) }

@@ -13,6 +13,8 @@ public enum ExitStatus: Int32, Sendable {
     case internalError = 70
     case cannotWrite = 73
     case corruptRepository = 74
+    /// `--timeout` passed (sysexits' EX_TEMPFAIL: the same run may succeed on a sound copy or with more time).
+    case timedOut = 75
 }
 
 /// A failure on its way to the user: what went wrong, in the user's language.
@@ -30,10 +32,19 @@ public enum ErrorReporting {
     }
 
     static func report(_ failure: CLIFailure) -> Never {
+        let rendered = render(failure)
+        FileHandle.standardError.write(Data(rendered.text.utf8))
+        exit(rendered.status.rawValue)
+    }
+
+    /// The text printed on stderr for a failure (its lines, then the hint) and the exit code. The
+    /// deadline watchdog renders its message in advance with this, so both paths say the same thing.
+    static func render(_ failure: CLIFailure) -> (text: String, status: ExitStatus) {
         let message = describe(failure.error, failure.language)
-        for line in message.lines { printError("vigie: \(failure.language == .fr ? "erreur" : "error"): \(line)") }
-        if let hint = message.hint { printError("\(failure.language == .fr ? "conseil" : "hint"): \(hint[failure.language])") }
-        exit(message.status.rawValue)
+        var text = ""
+        for line in message.lines { text += "vigie: \(failure.language == .fr ? "erreur" : "error"): \(line)\n" }
+        if let hint = message.hint { text += "\(failure.language == .fr ? "conseil" : "hint"): \(hint[failure.language])\n" }
+        return (text, message.status)
     }
 
     static func describe(_ error: any Error, _ l: Language) -> Message {
@@ -57,6 +68,12 @@ public enum ErrorReporting {
         case .unknownRevision:
             (LocalizedText(fr: "donnez à --ref une branche, une étiquette ou un commit existant (git tag, git branch -a)",
                            en: "give --ref an existing branch, tag or commit (git tag, git branch -a)"), .unusableInput)
+        case .deadlineExceeded:
+            (LocalizedText(fr: "le dépôt est peut-être endommagé (lancez `git fsck`) ; sinon augmentez --timeout",
+                           en: "the repository may be damaged (run `git fsck`); otherwise raise --timeout"), .timedOut)
+        case .corruptPack:
+            (LocalizedText(fr: "lancez `git fsck` dans le dépôt, puis reclonez-le : un fichier pack est endommagé",
+                           en: "run `git fsck` in the repository, then clone it again: a pack file is damaged"), .corruptRepository)
         case .corruptRepository:
             (LocalizedText(fr: "lancez `git fsck` dans le dépôt ; reclonez-le si des objets manquent",
                            en: "run `git fsck` in the repository; clone it again if objects are missing"), .corruptRepository)

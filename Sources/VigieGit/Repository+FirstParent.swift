@@ -8,6 +8,8 @@ public struct CommitNode: Sendable, Equatable {
     public let parents: [ObjectID]
     public let author: Signature
     public let committerTime: Int64
+    /// What is malformed in its header (see `CommitRecord.malformed`); nil when sound.
+    public var malformed: String? = nil
 }
 
 extension Repository {
@@ -36,18 +38,9 @@ extension Repository {
 
     /// The header of one commit: parents, author and committer time, read straight from the object database.
     public func commitNode(_ id: ObjectID) throws(GitError) -> CommitNode {
-        var oid = id.raw
-        var object: OpaquePointer?
-        try check(git_odb_read(&object, odb, &oid), "git_odb_read")
-        defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
-            throw GitError(code: .other(-1), category: .object, message: "object \(id.hex) is not a commit", operation: "git_odb_read")
-        }
-        let bytes = UnsafeRawBufferPointer(start: data, count: git_odb_object_size(object))
-        guard let header = CommitHeader(parsing: bytes) else {
-            throw GitError(code: .other(-1), category: .object, message: "commit \(id.hex) has a malformed header", operation: "git_odb_read")
-        }
-        return CommitNode(id: id, parents: header.parents, author: header.author, committerTime: header.committerTime)
+        let header = try parseCommit(id)
+        return CommitNode(id: id, parents: header.parents, author: header.author, committerTime: header.committerTime,
+                          malformed: header.malformed)
     }
 
     /// The commits whose parents a shallow clone does not have (listed in its `shallow` file).

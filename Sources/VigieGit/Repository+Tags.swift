@@ -17,24 +17,22 @@ extension Repository {
         return tags.sorted { $0.name < $1.name }
     }
 
+    /// The tag's commit is found by `resolveCommit` (vigie's checked reader, lenient commit parsing);
+    /// libgit2 then reads the tag object itself only once it has passed that check.
     private func tagRecord(named name: String) throws(GitError) -> TagRecord? {
+        let commit: ResolvedCommit
+        do {
+            commit = try resolveCommit("refs/tags/" + name)
+        } catch {
+            if error.code == .invalidSpec || error.isAbsentObject || error.isCorruptOrMissingObject { return nil }
+            throw error
+        }
         var reference: OpaquePointer?
         try check(git_reference_lookup(&reference, pointer, "refs/tags/" + name), "git_reference_lookup")
         defer { git_reference_free(reference) }
-        var commit: OpaquePointer?
-        let status = git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT)
-        if status == GIT_EINVALIDSPEC.rawValue || status == GIT_EPEEL.rawValue { return nil }
-        do {
-            try check(status, "git_reference_peel")
-        } catch {
-            if error.isAbsentObject || error.isCorruptOrMissingObject { return nil }
-            throw error
-        }
-        defer { git_object_free(commit) }
-        let target = ObjectID(git_object_id(commit).pointee)
-        var time = Int64(git_commit_time(commit))
+        var time = commit.time
         var annotated = false
-        if let direct = git_reference_target(reference) {
+        if let direct = git_reference_target(reference), ObjectID(direct.pointee) != commit.id {
             var tag: OpaquePointer?
             if git_tag_lookup(&tag, pointer, direct) == 0 {
                 defer { git_tag_free(tag) }
@@ -42,6 +40,6 @@ extension Repository {
                 if let tagger = git_tag_tagger(tag) { time = Int64(tagger.pointee.when.time) }
             }
         }
-        return TagRecord(name: name, target: target, time: time, annotated: annotated)
+        return TagRecord(name: name, target: commit.id, time: time, annotated: annotated)
     }
 }
