@@ -213,14 +213,34 @@ enum RegularFile {
         }
     }
 
-    static func read(_ path: String) throws(Failure) -> [UInt8] {
+    /// The first `count` bytes of a regular file (fewer if it is shorter).
+    static func readPrefix(_ path: String, count: Int) throws(Failure) -> [UInt8] {
+        try read(path, limit: count)
+    }
+
+    /// The last `count` bytes of a regular file.
+    static func readSuffix(_ path: String, count: Int) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= count else {
+            throw Failure(reason: "not a regular file of at least \(count) bytes")
+        }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(Int(info.st_size) - count)) }
+        guard read == count else { throw Failure(reason: String(cString: strerror(errno))) }
+        return bytes
+    }
+
+    static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure(reason: String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw Failure(reason: "is \(kindName(info.st_mode) ?? "not a regular file")") }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), limit))
         var filled = 0
         while filled < bytes.count {
             let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }

@@ -18,6 +18,11 @@ extension Repository {
     /// raw object is read once and only its header is parsed. An unreadable commit below `start`
     /// ends the line there, like a shallow boundary; only an unreadable `start` is thrown.
     public func firstParentChain(from start: ObjectID) throws(GitError) -> [(id: ObjectID, committerTime: Int64)] {
+        try firstParentLine(from: start).chain
+    }
+
+    /// `firstParentChain`, with the commit that ended it early if one could not be read (`cut`).
+    public func firstParentLine(from start: ObjectID) throws(GitError) -> (chain: [(id: ObjectID, committerTime: Int64)], cut: HistoryCut?) {
         let boundary = shallowBoundaryCommits()
         var chain: [(id: ObjectID, committerTime: Int64)] = []
         var seen: Set<ObjectID> = []
@@ -28,12 +33,12 @@ extension Repository {
                 node = try commitNode(id)
             } catch {
                 if id == start { throw error }
-                break
+                return (chain, chain.last.map { HistoryCut(commit: id, child: $0.id, error: error) })
             }
             chain.append((id: id, committerTime: node.committerTime))
             next = boundary.contains(id) ? nil : node.parents.first
         }
-        return chain
+        return (chain, nil)
     }
 
     /// The header of one commit: parents, author and committer time, read straight from the object database.

@@ -96,16 +96,17 @@ struct CommitHeader {
                 if let signature = Self.signature(field, interner: interner) {
                     author = signature
                 } else {
-                    problems.append("author")
+                    problems.append("author: " + Self.signatureProblem(field))
                     author = Signature(name: Self.lenientName(field), email: "", time: 0, offsetMinutes: 0)
                 }
             } else if line.starts(with: Self.committerKey), !sawCommitter {
                 sawCommitter = true
-                if let signature = Self.signature(UnsafeRawBufferPointer(rebasing: line[10...])) {
+                let field = UnsafeRawBufferPointer(rebasing: line[10...])
+                if let signature = Self.signature(field) {
                     committerTime = signature.time
                     committerOffset = signature.offsetMinutes
                 } else {
-                    problems.append("committer")
+                    problems.append("committer: " + Self.signatureProblem(field))
                 }
             }
             lineStart = lineEnd + 1
@@ -114,7 +115,7 @@ struct CommitHeader {
         if !sawCommitter { problems.append("no committer") }
         if tree == nil { problems.append("tree") }
         // git shows a commit without a usable committer date at its author date, if any.
-        if committerTime == 0 && (problems.contains("committer") || problems.contains("no committer")) {
+        if committerTime == 0 && problems.contains(where: { $0.hasPrefix("committer") || $0 == "no committer" }) {
             committerTime = author.time
             committerOffset = author.offsetMinutes
         }
@@ -125,6 +126,15 @@ struct CommitHeader {
     private static let parentKey = Array("parent ".utf8)
     private static let authorKey = Array("author ".utf8)
     private static let committerKey = Array("committer ".utf8)
+
+    /// Why `signature` refused a line, in git fsck's terms (missingEmail, badDate, badDateOverflow).
+    static func signatureProblem(_ bytes: UnsafeRawBufferPointer) -> String {
+        guard let close = bytes.lastIndex(of: UInt8(ascii: ">")), bytes[..<close].contains(UInt8(ascii: "<")) else { return "no e-mail" }
+        var index = close + 1
+        while index < bytes.count && bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < bytes.count, asciiDigit(bytes[index]) != nil else { return "no date" }
+        return "date overflows"
+    }
 
     /// What a malformed signature shows as a name: the text before any `<` or date, trimmed.
     static func lenientName(_ bytes: UnsafeRawBufferPointer) -> String {
