@@ -80,6 +80,9 @@ public enum ErrorReporting {
         case .partialAudit(_, _, _, let fixes):
             (LocalizedText(fr: "\(fixes.fr) Sans --strict, vigie audite ce qu'il peut lire et le signale (repository.complete).",
                            en: "\(fixes.en) Without --strict, vigie audits what it can read and says so (repository.complete)."), .corruptRepository)
+        case .unreadableRepository(_, let error) where error.operation == "vigie_open_regular":
+            (LocalizedText(fr: "un dépôt ne contient que des fichiers ordinaires : supprimez ce fichier spécial ou reclonez le dépôt",
+                           en: "a repository holds only regular files: remove this special file or clone the repository again"), .corruptRepository)
         case .unreadableRepository:
             (LocalizedText(fr: "vérifiez les droits de lecture et lancez `git fsck`", en: "check read permissions and run `git fsck`"), .corruptRepository)
         case .fetchFailed, .timedOut:

@@ -18,7 +18,13 @@ public final class Repository {
         // Find the .git folder first, then check that everything libgit2 will open there is a regular
         // file: opening the repository reads HEAD, config and refs, and a FIFO among them would block.
         var found = git_buf()
-        try check(git_repository_discover(&found, path, 0, nil), "git_repository_discover")
+        let status = git_repository_discover(&found, path, 0, nil)
+        if status == GIT_ENOTFOUND.rawValue {
+            // libgit2 does not recognise a folder whose HEAD is not a regular file as a repository:
+            // say what is wrong with it rather than "not a repository".
+            for folder in [path, path + "/.git"] { try Self.requireRegularFiles(in: folder, only: ["HEAD"]) }
+        }
+        try check(status, "git_repository_discover")
         let discovered = String(cString: found.ptr)
         git_buf_dispose(&found)
         try Self.requireRegularFiles(in: discovered)
@@ -51,12 +57,12 @@ public final class Repository {
 
     /// Fails if a file libgit2 opens in `gitDirectory` is a FIFO, a device or a socket (see `RegularFile`):
     /// the repository's own files, every loose reference, and the pack files libgit2 scans.
-    static func requireRegularFiles(in gitDirectory: String) throws(GitError) {
+    static func requireRegularFiles(in gitDirectory: String, only: [String]? = nil) throws(GitError) {
         let folder = gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/"
-        var paths = ["HEAD", "config", "config.worktree", "commondir", "gitdir", "packed-refs", "shallow",
-                     "info/grafts", "objects/info/alternates", "objects/info/packs"].map { folder + $0 }
+        var paths = (only ?? ["HEAD", "config", "config.worktree", "commondir", "gitdir", "packed-refs", "shallow",
+                              "info/grafts", "objects/info/alternates", "objects/info/packs"]).map { folder + $0 }
         let manager = FileManager.default
-        for tree in ["refs", "objects/pack"] {
+        for tree in only == nil ? ["refs", "objects/pack"] : [] {
             guard let enumerator = manager.enumerator(atPath: folder + tree) else { continue }
             while let name = enumerator.nextObject() as? String { paths.append(folder + tree + "/" + name) }
         }
