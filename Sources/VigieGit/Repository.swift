@@ -18,13 +18,13 @@ public final class Repository {
         // Find the .git folder first, then check that everything libgit2 will open there is a regular
         // file: opening the repository reads HEAD, config and refs, and a FIFO among them would block.
         var found = git_buf()
-        let status = git_repository_discover(&found, path, 0, nil)
-        if status == GIT_ENOTFOUND.rawValue {
+        let discovery = git_repository_discover(&found, path, 0, nil)
+        if discovery == GIT_ENOTFOUND.rawValue {
             // libgit2 does not recognise a folder whose HEAD is not a regular file as a repository:
             // say what is wrong with it rather than "not a repository".
             for folder in [path, path + "/.git"] { try Self.requireRegularFiles(in: folder, only: ["HEAD"]) }
         }
-        try check(status, "git_repository_discover")
+        try check(discovery, "git_repository_discover")
         let discovered = String(cString: found.ptr)
         git_buf_dispose(&found)
         try Self.requireRegularFiles(in: discovered)
