@@ -96,7 +96,8 @@ struct DamagedRepositoryTests {
         let licence = try #require(try repository.listTree(try repository.resolveCommit("HEAD").treeID).entries.first { $0.path.display == "LICENSE" })
         #expect(repository.loose.isLoose(licence.id))
         let sound = try #require(try repository.loose.read(licence.id))
-        #expect(sound.type == .blob && Int64(sound.body.count) == (try repository.objectSize(licence.id)))
+        let size = try repository.objectSize(licence.id)
+        #expect(sound.type == .blob && Int64(sound.body.count) == size)
         let file = url.appendingPathComponent(".git/objects/\(licence.id.hex.prefix(2))/\(licence.id.hex.dropFirst(2))")
         let compressed = [UInt8](try Data(contentsOf: file))
 
