@@ -122,7 +122,12 @@ public final class Repository {
     /// overflowing date), and its loose-object reader may spin on a truncated one (LooseObjects.swift).
     /// Only revision expressions (`v1.0~2`, an abbreviated id) go through `git_revparse_single`.
     public func resolveCommit(_ revision: String) throws(GitError) -> ResolvedCommit {
-        var id = try referencedObject(revision)
+        try peelToCommit(try referencedObject(revision), revision: revision)
+    }
+
+    /// Follows tags from `start` to a commit and parses its header, all through vigie's own reader.
+    func peelToCommit(_ start: ObjectID, revision: String) throws(GitError) -> ResolvedCommit {
+        var id = start
         for _ in 0..<16 {
             let step = try withRawObject(id) { (type, bytes) throws(GitError) -> Either in
                 switch type {
