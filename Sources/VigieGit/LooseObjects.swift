@@ -92,7 +92,6 @@ final class LooseObjects {
 
         // The header: "<type> <size>\0", at most 32 bytes for any real object.
         var header = [UInt8](repeating: 0, count: 64)
-        var output: [UInt8] = []
         var status: Int32 = Z_OK
         var headerEnd: Int?
         var produced = 0
@@ -130,36 +129,42 @@ final class LooseObjects {
         // catches a body longer than its header says (libgit2/libgit2#7177) without inflating it all.
         let already = header[(end + 1)..<produced]
         guard already.count <= declared else { throw corrupt("the body is longer than the \(declared) bytes its header declares") }
-        output.reserveCapacity(declared + 1)
-        output.append(contentsOf: already)
-        output.append(contentsOf: repeatElement(0, count: declared + 1 - already.count))
-        var written = already.count
-        while status != Z_STREAM_END {
-            let (result, newlyProduced, newlyConsumed) = input.withUnsafeBufferPointer { inBuffer in
-                output.withUnsafeMutableBufferPointer { outBuffer in
+        // Inflated straight into the result, left uninitialised until zlib writes it: no zero fill, no copy.
+        var failure: GitError?
+        let output = [UInt8](unsafeUninitializedCapacity: declared + 1) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            var written = 0
+            for byte in already {
+                base[written] = byte
+                written += 1
+            }
+            input.withUnsafeBufferPointer { inBuffer in
+                while status != Z_STREAM_END {
                     stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress! + consumed)
                     stream.avail_in = UInt32(input.count - consumed)
-                    stream.next_out = outBuffer.baseAddress! + written
-                    stream.avail_out = UInt32(outBuffer.count - written)
+                    stream.next_out = base + written
+                    stream.avail_out = UInt32(buffer.count - written)
                     let before = (stream.avail_in, stream.avail_out)
-                    let result = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    return (result, Int(before.1 - stream.avail_out), Int(before.0 - stream.avail_in))
+                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    let newlyProduced = Int(before.1 - stream.avail_out), newlyConsumed = Int(before.0 - stream.avail_in)
+                    written += newlyProduced
+                    consumed += newlyConsumed
+                    if written > declared {
+                        failure = corrupt("the body is longer than the \(declared) bytes its header declares")
+                        return
+                    }
+                    if status == Z_STREAM_END { break }
+                    // No progress with input left and room left, or input exhausted: the stream is cut (libgit2/libgit2#7342).
+                    if status != Z_OK || (newlyProduced == 0 && newlyConsumed == 0) {
+                        failure = corrupt(Self.zlibReason(status, truncated: consumed == input.count, written: written, declared: declared))
+                        return
+                    }
                 }
+                if written != declared { failure = corrupt("the body holds \(written) bytes but its header declares \(declared)") }
             }
-            status = result
-            written += newlyProduced
-            consumed += newlyConsumed
-            if written > declared { throw corrupt("the body is longer than the \(declared) bytes its header declares") }
-            if status == Z_STREAM_END { break }
-            // No progress with input left and room left, or input exhausted: the stream is cut (libgit2/libgit2#7342).
-            if status != Z_OK || (newlyProduced == 0 && newlyConsumed == 0) {
-                throw corrupt(Self.zlibReason(status, truncated: consumed == input.count, written: written, declared: declared))
-            }
+            initialized = min(written, declared)
         }
-        guard written == declared else {
-            throw corrupt("the body holds \(written) bytes but its header declares \(declared)")
-        }
-        output.removeLast()
+        if let failure { throw failure }
         return (type, declared, output)
     }
 
@@ -240,15 +245,17 @@ enum RegularFile {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure(reason: String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw Failure(reason: "is \(kindName(info.st_mode) ?? "not a regular file")") }
-        var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), limit))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
+        let size = min(Int(info.st_size), limit)
+        // Read straight into the result, without zero-filling it first.
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size, let base = buffer.baseAddress {
+                let count = Glibc.read(descriptor, base + filled, size - filled)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                filled += count
+            }
+            initialized = filled
         }
-        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
-        return bytes
     }
 }
