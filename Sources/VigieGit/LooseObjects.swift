@@ -1,3 +1,4 @@
+import CLibGit2
 import CZlib
 import Foundation
 
@@ -48,31 +49,56 @@ final class LooseObjects {
         _ = try read(id)
     }
 
-    private func path(_ id: ObjectID) -> String {
-        let hex = id.hex
-        return folder + hex.prefix(2) + "/" + hex.dropFirst(2)
+    /// `objects/ab/cdef…` as a C path, written in place: the walk asks for thousands of them.
+    private func path(_ id: ObjectID) -> [CChar] {
+        var path = folderBytes
+        path.append(contentsOf: repeatElement(0, count: 42))
+        var oid = id.raw
+        path.withUnsafeMutableBufferPointer { buffer in
+            let start = buffer.baseAddress! + folderBytes.count
+            git_oid_fmt(start + 1, &oid) // 40 hex digits from start + 1
+            start[0] = start[1]
+            start[1] = start[2]
+            start[2] = CChar(UInt8(ascii: "/"))
+        }
+        return path
     }
 
+    private lazy var folderBytes: [CChar] = folder.utf8CString.dropLast().map { $0 }
+
+    /// Every loose object id, listed with readdir: no per-file stat, no intermediate strings.
     private func listLooseObjects() -> Set<ObjectID> {
         var ids: Set<ObjectID> = []
-        let manager = FileManager.default
-        guard let fans = try? manager.contentsOfDirectory(atPath: folder) else { return ids }
-        for fan in fans where fan.count == 2 && fan.allSatisfy(\.isHexDigit) {
-            guard let names = try? manager.contentsOfDirectory(atPath: folder + fan) else { continue }
-            for name in names where name.count == 38 {
-                if let id = ObjectID(hex: fan + name) { ids.insert(id) }
+        for fan in Self.names(in: folder) where fan.count == 2 && fan.allSatisfy(Self.isHex) {
+            for name in Self.names(in: folder + String(decoding: fan, as: UTF8.self)) where name.count == 38 && name.allSatisfy(Self.isHex) {
+                (fan + name).withUnsafeBytes { if let id = ObjectID(hexBytes: $0) { ids.insert(id) } }
             }
         }
         return ids
     }
 
+    private static func isHex(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66)
+    }
+
+    /// The entry names of a folder, as bytes (without `.` and `..`); empty if it cannot be read.
+    private static func names(in folder: String) -> [[UInt8]] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+        }
+        return names
+    }
+
     /// The compressed bytes of a loose object. Opened non-blocking and checked to be a regular file
     /// before any read: a FIFO, a device or a socket in place of an object is an error, never a wait.
     private func readFile(_ id: ObjectID) throws(GitError) -> [UInt8] {
-        let path = path(id)
         let bytes: [UInt8]
         do {
-            bytes = try RegularFile.read(path)
+            bytes = try RegularFile.read(path(id))
         } catch {
             throw GitError(code: .other(-1), category: .odb, message: "loose object \(id.hex): \(error.reason)", operation: "vigie_read_loose")
         }
@@ -239,6 +265,11 @@ enum RegularFile {
     }
 
     static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
+        try read(path.utf8CString.map { $0 }, limit: limit)
+    }
+
+    /// `read` for a NUL-terminated path.
+    static func read(_ path: [CChar], limit: Int = .max) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
