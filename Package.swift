@@ -25,7 +25,10 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
-        .target(name: "VigieGit", dependencies: ["CLibGit2"], swiftSettings: strict),
+        // zlib from the system (Debian: zlib1g-dev). VigieGit inflates loose objects itself so that
+        // libgit2 1.5.1 never sees a truncated or oversized one (docs/reliability.md).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "VigieGit", dependencies: ["CLibGit2", "CZlib"], swiftSettings: strict),
         // GitHub's Markdown parser from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
         // Only VigieMarkdown imports it.
         .systemLibrary(

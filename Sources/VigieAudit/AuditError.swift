@@ -14,6 +14,10 @@ public enum AuditError: Error, Sendable {
     case unknownRevision(path: String, revision: String, detail: String)
     /// An object the audit needs is missing or corrupt.
     case corruptRepository(path: String, detail: String)
+    /// A pack file (`objects/pack/*.pack` or its `.idx`) is damaged: libgit2 cannot read from it.
+    case corruptPack(path: String, detail: String)
+    /// `--timeout`: the whole command took longer than allowed (something stalled on a damaged repository).
+    case deadlineExceeded(source: String, seconds: Int)
     /// `--strict` (or `strict: true` in a fleet manifest) and the audit could not read everything:
     /// what was missing, the first items named, and the fixes.
     case partialAudit(path: String, missing: [String], total: Int, fixes: LocalizedText)
@@ -52,6 +56,11 @@ public enum AuditError: Error, Sendable {
             [LocalizedText(fr: "\(path) : révision inconnue « \(revision) » (\(detail))", en: "\(path): unknown revision '\(revision)' (\(detail))")]
         case .corruptRepository(let path, let detail):
             [LocalizedText(fr: "\(path) : objet manquant ou corrompu (\(detail))", en: "\(path): missing or corrupt object (\(detail))")]
+        case .corruptPack(let path, let detail):
+            [LocalizedText(fr: "\(path) : fichier pack corrompu (\(detail))", en: "\(path): corrupt pack file (\(detail))")]
+        case .deadlineExceeded(let source, let seconds):
+            [LocalizedText(fr: "\(source) : délai de \(seconds) s dépassé (--timeout), audit abandonné",
+                           en: "\(source): gave up after the \(seconds) s deadline (--timeout)")]
         case .partialAudit(let path, let missing, let total, _):
             [LocalizedText(fr: "\(path) : audit partiel refusé par --strict : \(total) élément\(total > 1 ? "s" : "") illisible\(total > 1 ? "s" : "") (\(missing.joined(separator: ", "))\(total > missing.count ? ", …" : ""))",
                            en: "\(path): partial audit refused by --strict: \(total) unreadable item\(total > 1 ? "s" : "") (\(missing.joined(separator: ", "))\(total > missing.count ? ", …" : ""))")]

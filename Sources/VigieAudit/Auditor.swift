@@ -74,9 +74,22 @@ public struct Auditor: Sendable {
 
     /// Audits an open repository; `source` is what reports show as its origin (a path or a URL without credentials).
     func audit(_ repository: Repository, source: String, request: AuditRequest) throws(AuditError) -> Scorecard {
-        try Self.mapErrors(path: source, revision: request.revision) {
-            try auditUnmapped(repository, source: source, request: request)
+        do {
+            return try Self.mapErrors(path: source, revision: request.revision) {
+                try auditUnmapped(repository, source: source, request: request)
+            }
+        } catch {
+            throw Self.explainingDamagedPacks(error, repository: repository, source: source)
         }
+    }
+
+    /// libgit2 skips a damaged pack silently, so what fails is "object not found": when the packs
+    /// explain it, the error says which pack is damaged and how.
+    static func explainingDamagedPacks(_ error: AuditError, repository: Repository, source: String) -> AuditError {
+        guard case .corruptRepository = error else { return error }
+        let damaged = repository.damagedPacks()
+        guard !damaged.isEmpty else { return error }
+        return .corruptPack(path: source, detail: damaged.map { "\($0.file): \($0.reason)" }.joined(separator: "; "))
     }
 
     /// The `--strict` refusal of a partial audit: the first things that could not be read, and the fixes.
@@ -169,8 +182,14 @@ public struct Auditor: Sendable {
         } catch let error as AuditError {
             throw error
         } catch let error as GitError {
+            // A damaged pack or .idx fails every lookup, revision parsing included: that is a corrupt
+            // repository (74), never an unknown revision (66).
+            if error.category == .odb || error.category == .zlib, error.message.lowercased().contains("pack") {
+                throw .corruptPack(path: path, detail: error.message)
+            }
             switch error.operation {
-            case "git_revparse_single", "git_object_peel":
+            case "git_revparse_single" where !(error.category == .odb || error.category == .zlib),
+                 "git_object_peel" where !(error.category == .odb || error.category == .zlib):
                 throw .unknownRevision(path: path, revision: revision, detail: error.message)
             default:
                 if error.isCorruptOrMissingObject { throw .corruptRepository(path: path, detail: error.message) }

@@ -116,7 +116,8 @@ final class GitSnapshotReader: SnapshotReader {
             }
             try body(HistoryCommit(authorName: person.name, authorEmail: person.email,
                                    authorTime: record.author.time, committerTime: record.committerTime,
-                                   parentCount: record.parentCount))
+                                   parentCount: record.parentCount,
+                                   malformed: record.malformed.map { MalformedCommit(commit: record.id.hex, reason: $0) }))
         }
         return cuts.map(gap)
     }

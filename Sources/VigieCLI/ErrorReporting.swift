@@ -15,6 +15,8 @@ public enum ExitStatus: Int32, Sendable {
     /// 74 also (sysexits' EX_IOERR): an output file or standard output could not be written.
     case corruptRepository = 74
     static let cannotWriteFile = ExitStatus.corruptRepository
+    /// `--timeout` passed (sysexits' EX_TEMPFAIL: the same run may succeed on a sound copy or with more time).
+    case timedOut = 75
 }
 
 /// A failure on its way to the user: what went wrong, in the user's language.
@@ -32,10 +34,20 @@ public enum ErrorReporting {
     }
 
     static func report(_ failure: CLIFailure) -> Never {
+        let rendered = render(failure)
+        FileHandle.standardError.write(Data(rendered.text.utf8))
+        exit(rendered.status.rawValue)
+    }
+
+    /// The text printed on stderr for a failure (its lines, then the hint) and the exit code. The
+    /// deadline watchdog renders its message in advance with this, so both paths say the same thing.
+    static func render(_ failure: CLIFailure) -> (text: String, status: ExitStatus) {
         let message = describe(failure.error, failure.language)
-        for line in message.lines { printError("vigie: \(failure.language == .fr ? "erreur" : "error"): \(line)") }
-        if let hint = message.hint { printError("\(failure.language == .fr ? "conseil" : "hint"): \(hint[failure.language])") }
-        exit(message.status.rawValue)
+        var text = ""
+        // Each line masked and cleaned as every stderr line is (printError): a repository's strings are in them.
+        for line in message.lines { text += safeErrorLine("vigie: \(failure.language == .fr ? "erreur" : "error"): \(line)") + "\n" }
+        if let hint = message.hint { text += safeErrorLine("\(failure.language == .fr ? "conseil" : "hint"): \(hint[failure.language])") + "\n" }
+        return (text, message.status)
     }
 
     /// Standard output is flushed and checked before any exit, so that `> /dev/full` or a closed
@@ -70,12 +82,21 @@ public enum ErrorReporting {
         case .unknownRevision:
             (LocalizedText(fr: "donnez à --ref une branche, une étiquette ou un commit existant (git tag, git branch -a)",
                            en: "give --ref an existing branch, tag or commit (git tag, git branch -a)"), .unusableInput)
+        case .deadlineExceeded:
+            (LocalizedText(fr: "le dépôt est peut-être endommagé (lancez `git fsck`) ; sinon augmentez --timeout",
+                           en: "the repository may be damaged (run `git fsck`); otherwise raise --timeout"), .timedOut)
+        case .corruptPack:
+            (LocalizedText(fr: "lancez `git fsck` dans le dépôt, puis reclonez-le : un fichier pack est endommagé",
+                           en: "run `git fsck` in the repository, then clone it again: a pack file is damaged"), .corruptRepository)
         case .corruptRepository:
             (LocalizedText(fr: "lancez `git fsck` dans le dépôt ; reclonez-le si des objets manquent",
                            en: "run `git fsck` in the repository; clone it again if objects are missing"), .corruptRepository)
         case .partialAudit(_, _, _, let fixes):
             (LocalizedText(fr: "\(fixes.fr) Sans --strict, vigie audite ce qu'il peut lire et le signale (repository.complete).",
                            en: "\(fixes.en) Without --strict, vigie audits what it can read and says so (repository.complete)."), .corruptRepository)
+        case .unreadableRepository(_, let error) where error.operation == "vigie_open_regular":
+            (LocalizedText(fr: "un dépôt ne contient que des fichiers ordinaires : supprimez ce fichier spécial ou reclonez le dépôt",
+                           en: "a repository holds only regular files: remove this special file or clone the repository again"), .corruptRepository)
         case .unreadableRepository:
             (LocalizedText(fr: "vérifiez les droits de lecture et lancez `git fsck`", en: "check read permissions and run `git fsck`"), .corruptRepository)
         case .fetchFailed, .timedOut:

@@ -44,8 +44,12 @@ enum StandardOutput {
 /// Writes one line to standard error, made safe first: control characters from a branch name or a
 /// libgit2 message become visible pictures, and any token shape is masked (docs/reliability.md).
 func printError(_ line: String) {
-    let safe = TerminalSafeText.clean(StandardError.mask?.mask(line) ?? line, keepingLineBreaks: false)
-    FileHandle.standardError.write(Data((safe + "\n").utf8))
+    FileHandle.standardError.write(Data((safeErrorLine(line) + "\n").utf8))
+}
+
+/// A line for stderr: secrets masked, control characters replaced.
+func safeErrorLine(_ line: String) -> String {
+    TerminalSafeText.clean(StandardError.mask?.mask(line) ?? line, keepingLineBreaks: false)
 }
 
 enum StandardError {

@@ -41,13 +41,29 @@ public struct HistoryCommit: Sendable, Equatable {
     public let authorTime: Int64
     public let committerTime: Int64
     public let parentCount: Int
+    /// Set when the commit's header is malformed (an author line without e-mail, a date that
+    /// overflows…): git shows such commits and `git fsck` only warns, so the commit still counts.
+    public let malformed: MalformedCommit?
 
-    public init(authorName: String, authorEmail: String, authorTime: Int64, committerTime: Int64, parentCount: Int) {
+    public init(authorName: String, authorEmail: String, authorTime: Int64, committerTime: Int64, parentCount: Int,
+                malformed: MalformedCommit? = nil) {
         self.authorName = authorName
         self.authorEmail = authorEmail
         self.authorTime = authorTime
         self.committerTime = committerTime
         self.parentCount = parentCount
+        self.malformed = malformed
+    }
+}
+
+/// A commit whose header git would warn about, and what is wrong in it ("author", "committer", "no author"…).
+public struct MalformedCommit: Sendable, Equatable {
+    public let commit: String
+    public let reason: String
+
+    public init(commit: String, reason: String) {
+        self.commit = commit
+        self.reason = reason
     }
 }
 

@@ -8,6 +8,8 @@ public struct CommitNode: Sendable, Equatable {
     public let parents: [ObjectID]
     public let author: Signature
     public let committerTime: Int64
+    /// What is malformed in its header (see `CommitRecord.malformed`); nil when sound.
+    public var malformed: String? = nil
 }
 
 extension Repository {
@@ -16,6 +18,11 @@ extension Repository {
     /// raw object is read once and only its header is parsed. An unreadable commit below `start`
     /// ends the line there, like a shallow boundary; only an unreadable `start` is thrown.
     public func firstParentChain(from start: ObjectID) throws(GitError) -> [(id: ObjectID, committerTime: Int64)] {
+        try firstParentLine(from: start).chain
+    }
+
+    /// `firstParentChain`, with the commit that ended it early if one could not be read (`cut`).
+    public func firstParentLine(from start: ObjectID) throws(GitError) -> (chain: [(id: ObjectID, committerTime: Int64)], cut: HistoryCut?) {
         let boundary = shallowBoundaryCommits()
         var chain: [(id: ObjectID, committerTime: Int64)] = []
         var seen: Set<ObjectID> = []
@@ -26,28 +33,19 @@ extension Repository {
                 node = try commitNode(id)
             } catch {
                 if id == start { throw error }
-                break
+                return (chain, chain.last.map { HistoryCut(commit: id, child: $0.id, error: error) })
             }
             chain.append((id: id, committerTime: node.committerTime))
             next = boundary.contains(id) ? nil : node.parents.first
         }
-        return chain
+        return (chain, nil)
     }
 
     /// The header of one commit: parents, author and committer time, read straight from the object database.
     public func commitNode(_ id: ObjectID) throws(GitError) -> CommitNode {
-        var oid = id.raw
-        var object: OpaquePointer?
-        try check(git_odb_read(&object, odb, &oid), "git_odb_read")
-        defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
-            throw GitError(code: .other(-1), category: .object, message: "object \(id.hex) is not a commit", operation: "git_odb_read")
-        }
-        let bytes = UnsafeRawBufferPointer(start: data, count: git_odb_object_size(object))
-        guard let header = CommitHeader(parsing: bytes) else {
-            throw GitError(code: .other(-1), category: .object, message: "commit \(id.hex) has a malformed header", operation: "git_odb_read")
-        }
-        return CommitNode(id: id, parents: header.parents, author: header.author, committerTime: header.committerTime)
+        let header = try parseCommit(id)
+        return CommitNode(id: id, parents: header.parents, author: header.author, committerTime: header.committerTime,
+                          malformed: header.malformed)
     }
 
     /// The commits whose parents a shallow clone does not have (listed in its `shallow` file).

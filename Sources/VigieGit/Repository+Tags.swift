@@ -17,31 +17,38 @@ extension Repository {
         return tags.sorted { $0.name < $1.name }
     }
 
+    /// The tag's commit is found by `peelToCommit` (vigie's checked reader, lenient commit parsing);
+    /// libgit2 then reads the tag object itself only once it has passed that check.
     private func tagRecord(named name: String) throws(GitError) -> TagRecord? {
         var reference: OpaquePointer?
         try check(git_reference_lookup(&reference, pointer, "refs/tags/" + name), "git_reference_lookup")
         defer { git_reference_free(reference) }
-        var commit: OpaquePointer?
-        let status = git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT)
-        if status == GIT_EINVALIDSPEC.rawValue || status == GIT_EPEEL.rawValue { return nil }
+        // A tag is a direct reference; resolving it again would cost libgit2 another look at packed-refs.
+        var resolved: OpaquePointer?
+        if git_reference_type(reference) != GIT_REFERENCE_DIRECT {
+            guard git_reference_resolve(&resolved, reference) == 0 else { return nil }
+        }
+        defer { git_reference_free(resolved) }
+        guard let target = git_reference_target(resolved ?? reference) else { return nil }
+        let direct = ObjectID(target.pointee)
+        let commit: ResolvedCommit
         do {
-            try check(status, "git_reference_peel")
+            commit = try peelToCommit(direct, revision: "refs/tags/" + name)
         } catch {
-            if error.isAbsentObject || error.isCorruptOrMissingObject { return nil }
+            if error.code == .invalidSpec || error.isAbsentObject || error.isCorruptOrMissingObject { return nil }
             throw error
         }
-        defer { git_object_free(commit) }
-        let target = ObjectID(git_object_id(commit).pointee)
-        var time = Int64(git_commit_time(commit))
+        var time = commit.time
         var annotated = false
-        if let direct = git_reference_target(reference) {
+        if direct != commit.id {
             var tag: OpaquePointer?
-            if git_tag_lookup(&tag, pointer, direct) == 0 {
+            var oid = direct.raw
+            if git_tag_lookup(&tag, pointer, &oid) == 0 {
                 defer { git_tag_free(tag) }
                 annotated = true
                 if let tagger = git_tag_tagger(tag) { time = Int64(tagger.pointee.when.time) }
             }
         }
-        return TagRecord(name: name, target: target, time: time, annotated: annotated)
+        return TagRecord(name: name, target: commit.id, time: time, annotated: annotated)
     }
 }

@@ -27,6 +27,7 @@ extension Repository {
     }
 
     private func lookupTree(_ id: ObjectID) throws(GitError) -> OpaquePointer? {
+        try loose.validate(id)
         var oid = id.raw
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup")

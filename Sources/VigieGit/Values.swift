@@ -28,6 +28,8 @@ public struct ResolvedCommit: Sendable, Equatable {
     /// Committer time, seconds since the epoch, and its UTC offset in minutes.
     public let time: Int64
     public let timeOffsetMinutes: Int32
+    /// What is malformed in its header (see `CommitRecord.malformed`); nil when sound.
+    public var malformed: String? = nil
 }
 
 /// A person and a moment, as recorded in a commit header.
@@ -52,6 +54,9 @@ public struct CommitRecord: Sendable, Equatable {
     public let author: Signature
     public let committerTime: Int64
     public let parentCount: Int
+    /// What git's fsck would warn about in its header ("author", "committer", "no author"…); nil when sound.
+    /// git shows such commits, so the walk goes on through them.
+    public let malformed: String?
 }
 
 /// A tag and the commit it leads to.

@@ -38,6 +38,22 @@ public struct ScoreHistory: Sendable, Equatable {
     public let every: String
     public let language: Language
     public let points: [Point]
+    /// Commits of the line that could not be read: the one that ended the line early (no period
+    /// before it gets a point), and points skipped because their commit or tree is unreadable.
+    public var unreadable: [UnreadablePoint] = []
+
+    /// A commit `vigie history` could not audit, and why; `period` is nil when it ended the line.
+    public struct UnreadablePoint: Sendable, Equatable {
+        public let commit: String
+        public let period: String?
+        public let detail: String
+
+        public init(commit: String, period: String?, detail: String) {
+            self.commit = commit
+            self.period = period
+            self.detail = detail
+        }
+    }
 
     public init(repository: String, ref: String, every: String, language: Language, points: [Point]) {
         self.repository = repository
@@ -62,7 +78,7 @@ public enum HistoryFormat: String, Sendable, CaseIterable {
 
 enum HistoryRenderer {
     static func json(_ history: ScoreHistory) -> String {
-        JSONRenderer.render(.object([
+        var object: [String: JSONValue] = [
             "repository": .string(history.repository),
             "ref": .string(history.ref),
             "every": .string(history.every),
@@ -78,7 +94,14 @@ enum HistoryRenderer {
                     "checks": .array(point.checks.map { .object(["id": .string($0.id), "status": .string($0.status.rawValue)]) }),
                 ])
             }),
-        ]))
+        ]
+        // Only when something was unreadable: a sound history's JSON stays as it was.
+        if !history.unreadable.isEmpty {
+            object["unreadable"] = .array(history.unreadable.map { item in
+                .object(["commit": .string(item.commit), "period": item.period.map(JSONValue.string) ?? .null, "detail": .string(item.detail)])
+            })
+        }
+        return JSONRenderer.render(.object(object))
     }
 
     static func markdown(_ history: ScoreHistory) -> String {
@@ -100,6 +123,13 @@ enum HistoryRenderer {
             }
             let row = [point.period, "`\(point.commit.prefix(10))`", point.score.map(String.init) ?? "—", point.grade?.rawValue ?? "—"] + scores
             out.append("| " + row.joined(separator: " | ") + " |")
+        }
+        if !history.unreadable.isEmpty {
+            out += ["", "## \(HistoryStrings.unreadable[l])", ""]
+            for item in history.unreadable {
+                let what = item.period.map { HistoryStrings.skippedPoint($0)[l] } ?? HistoryStrings.endedLine[l]
+                out.append("- `\(item.commit.prefix(10))` : \(what) (\(escapeMarkdown(item.detail)))".replacingSpaceBeforeColon(for: l))
+            }
         }
         let changes = checkChanges(history)
         if !changes.isEmpty {
@@ -155,6 +185,12 @@ enum HistoryStrings {
     static let commit = LocalizedText(fr: "Commit", en: "Commit")
     static let changes = LocalizedText(fr: "Changements de statut", en: "Status changes")
     static let noPoint = LocalizedText(fr: "Aucun commit dans l'intervalle demandé.", en: "No commit in the requested range.")
+    static let unreadable = LocalizedText(fr: "Commits illisibles", en: "Unreadable commits")
+    static let endedLine = LocalizedText(fr: "illisible, l'historique s'arrête là : aucun point avant ce commit",
+                                         en: "unreadable, the history ends there: no point before this commit")
+    static func skippedPoint(_ period: String) -> LocalizedText {
+        LocalizedText(fr: "point \(period) omis, son arbre est illisible", en: "point \(period) skipped, its tree is unreadable")
+    }
 
     static func every(_ every: String) -> LocalizedText {
         switch every {

@@ -87,4 +87,49 @@ struct DamagedRepositoryTests {
         #expect(!tracking.tracks("README.md"))
         #expect(LFSTracking([]).isEmpty)
     }
+
+    @Test("the loose-object reader: a sound object as libgit2 reads it; truncated, understated, empty or not zlib: an error naming it")
+    func looseObjectReader() throws {
+        let scratch = try TemporaryDirectory()
+        let url = try FixtureBuilder.build("partial-source", in: scratch)
+        let repository = try Repository(discoveringFrom: url.path)
+        let licence = try #require(try repository.listTree(try repository.resolveCommit("HEAD").treeID).entries.first { $0.path.display == "LICENSE" })
+        #expect(repository.loose.isLoose(licence.id))
+        let sound = try #require(try repository.loose.read(licence.id))
+        let size = try repository.objectSize(licence.id)
+        #expect(sound.type == .blob && Int64(sound.body.count) == size)
+        let file = url.appendingPathComponent(".git/objects/\(licence.id.hex.prefix(2))/\(licence.id.hex.dropFirst(2))")
+        let compressed = [UInt8](try Data(contentsOf: file))
+
+        let truncated = try #require(throws: GitError.self) {
+            try LooseObjects.inflate(Array(compressed.prefix(compressed.count / 2)), id: licence.id, headerOnly: false)
+        }
+        #expect(truncated.category == .zlib && truncated.message.contains(licence.id.hex) && truncated.message.contains("truncated"))
+        // The header alone is still readable from the first half: sizes of big loose blobs cost a few bytes.
+        #expect(try LooseObjects.inflate(Array(compressed.prefix(compressed.count / 2)), id: licence.id, headerOnly: true).declaredSize == sound.body.count)
+        for bytes in [[], Array(repeating: UInt8(0x41), count: 64)] as [[UInt8]] {
+            #expect(throws: GitError.self) { try LooseObjects.inflate(bytes, id: licence.id, headerOnly: false) }
+        }
+        try RepositoryDamage.understateBlobSize("LICENSE", in: url)
+        let understated = try #require(throws: GitError.self) { try Repository(discoveringFrom: url.path).readBlob(licence.id, cap: 1 << 20) }
+        #expect(understated.message.contains("longer than"))
+    }
+
+    @Test("commit headers are read the way git reads them: a malformed author or committer is recorded, only a bad parent is fatal")
+    func lenientCommitHeaders() {
+        func parse(_ text: String) -> CommitHeader? {
+            Array(text.utf8).withUnsafeBytes { CommitHeader(parsing: $0) }
+        }
+        let tree = "tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
+        let sound = parse(tree + "author Ana <ana@example.org> 1700000000 +0200\ncommitter Ana <ana@example.org> 1700000100 +0200\n\nmsg")
+        #expect(sound?.malformed == nil && sound?.committerTime == 1_700_000_100 && sound?.author.offsetMinutes == 120)
+        let noEmail = parse(tree + "author Ana 1700000000 +0200\ncommitter Ana <ana@example.org> 1700000100 +0200\n")
+        #expect(noEmail?.malformed == "author: no e-mail" && noEmail?.author.name == "Ana")
+        let overflow = parse(tree + "author Ana <a@x> 99999999999999999999999 +0000\ncommitter Bo <b@x> 99999999999999999999999 +0000\n")
+        #expect(overflow?.malformed == "author: date overflows, committer: date overflows" && overflow?.committerTime == 0)
+        let noCommitter = parse(tree + "author Ana <a@x> 1700000000 +0000\n")
+        #expect(noCommitter?.malformed == "no committer" && noCommitter?.committerTime == 1_700_000_000)
+        #expect(parse(tree + "parent nothex\nauthor Ana <a@x> 1 +0000\n") == nil)
+        #expect(parse("author Ana <a@x> 1 +0000\ncommitter Ana <a@x> 1 +0000\n")?.malformed == "tree")
+    }
 }

@@ -91,7 +91,8 @@ struct RepositoryTests {
         let scratch = try TemporaryDirectory()
         let error = try #require(throws: GitError.self) { try Repository(discoveringFrom: scratch.path) }
         #expect(error.code == .notFound)
-        #expect(error.operation == "git_repository_open_ext")
+        // Discovery is its own step now: the .git folder's files are checked before libgit2 opens them.
+        #expect(error.operation == "git_repository_discover")
     }
 
     @Test("an empty repository has an unborn HEAD")

@@ -45,3 +45,51 @@ public func git(_ arguments: [String], in directory: URL? = nil) throws -> Proce
     }
     return result
 }
+
+/// The result of a run with a time limit: how long it took, and whether it had to be killed.
+public struct BoundedResult: Sendable {
+    public let result: ProcessResult
+    public let seconds: Double
+    public let killed: Bool
+}
+
+/// Runs the built `vigie` and kills it after `limit` seconds: a test of something that used to hang
+/// must itself end, whatever vigie does.
+public func runVigie(_ arguments: [String], limit: Double, environment: [String: String] = [:]) throws -> BoundedResult {
+    let process = Process()
+    process.executableURL = PackagePaths.vigieExecutable
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env.removeValue(forKey: "VIGIE_RULES")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let start = Date()
+    try process.run()
+    let pid = process.processIdentifier
+    let killed = KillFlag()
+    // SIGKILL, not SIGTERM: a thread spinning inside C must not get a chance to keep the test waiting.
+    let watchdog = DispatchWorkItem {
+        killed.set()
+        kill(pid, SIGKILL)
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    watchdog.cancel()
+    return BoundedResult(result: ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                                               stderr: String(decoding: errData, as: UTF8.self)),
+                         seconds: Date().timeIntervalSince(start), killed: killed.value)
+}
+
+/// A flag set by the bounded runner's timer thread and read by the test's thread.
+private final class KillFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+    func set() { lock.lock(); isSet = true; lock.unlock() }
+    var value: Bool { lock.lock(); defer { lock.unlock() }; return isSet }
+}

@@ -37,7 +37,8 @@ final class HistoricalSnapshotReader: SnapshotReader {
         let cuts = try graph.walk(from: commit) { node in
             let person = try resolve(node.author.name, node.author.email)
             try body(HistoryCommit(authorName: person.name, authorEmail: person.email, authorTime: node.author.time,
-                                   committerTime: node.committerTime, parentCount: node.parents.count))
+                                   committerTime: node.committerTime, parentCount: node.parents.count,
+                                   malformed: node.malformed.map { MalformedCommit(commit: node.id.hex, reason: $0) }))
         }
         return cuts.map { files.gap($0) }
     }

@@ -37,12 +37,21 @@ extension Auditor {
         }
         let source = Self.displaySource(path)
         let name = request.audit.name ?? Self.repositoryName(repository)
-        return try Self.mapErrors(path: source, revision: request.audit.revision) {
+        do {
+            return try history(repository, request: request, source: source, name: name)
+        } catch {
+            throw Self.explainingDamagedPacks(error, repository: repository, source: source)
+        }
+    }
+
+    private func history(_ repository: Repository, request: HistoryRequest, source: String, name: String) throws(AuditError) -> ScoreHistory {
+        try Self.mapErrors(path: source, revision: request.audit.revision) {
             let empty = ScoreHistory(repository: name, ref: request.audit.revision, every: request.every.rawValue,
                                      language: request.audit.language, points: [])
             if case .unborn = try repository.head(), request.audit.revision == "HEAD" { return empty }
             let tip = try repository.resolveCommit(request.audit.revision)
-            let chain = try repository.firstParentChain(from: tip.id)
+            let (chain, cut) = try repository.firstParentLine(from: tip.id)
+            var unreadable = cut.map { [ScoreHistory.UnreadablePoint(commit: $0.commit.hex, period: nil, detail: $0.error.message)] } ?? []
             guard let oldest = chain.last else { return empty }
             let start = request.since ?? Day(secondsSinceEpoch: oldest.committerTime)
             let graph = SharedCommitGraph(repository: repository)
@@ -58,14 +67,23 @@ extension Auditor {
                 pointRequest.revision = commit.id.hex
                 pointRequest.name = name
                 let visibleTags = tags.filter { $0.time < cutoff }.map { SnapshotTag(name: $0.name, time: $0.time) }
-                let card = try audit(repository, commit: commit.id, source: source, request: pointRequest, graph: graph, mailmaps: mailmaps,
+                let card: Scorecard
+                do {
+                    card = try audit(repository, commit: commit.id, source: source, request: pointRequest, graph: graph, mailmaps: mailmaps,
                                      tags: visibleTags)
+                } catch let error as GitError where error.isCorruptOrMissingObject {
+                    // That point's commit or root tree cannot be read: the other points stand, and this one is reported.
+                    unreadable.append(ScoreHistory.UnreadablePoint(commit: commit.id.hex, period: request.every.label(end), detail: error.message))
+                    continue
+                }
                 points.append(ScoreHistory.Point(
                     date: end, period: request.every.label(end), commit: commit.id.hex, score: card.score, grade: card.grade,
                     categories: card.categories, checks: card.checks.map { (id: $0.id, status: $0.status) }))
             }
-            return ScoreHistory(repository: name, ref: request.audit.revision, every: request.every.rawValue,
-                                language: request.audit.language, points: points)
+            var history = ScoreHistory(repository: name, ref: request.audit.revision, every: request.every.rawValue,
+                                       language: request.audit.language, points: points)
+            history.unreadable = unreadable
+            return history
         }
     }
 

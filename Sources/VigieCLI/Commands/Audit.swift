@@ -32,8 +32,11 @@ extension Vigie {
 
         @OptionGroup var options: AuditOptions
 
+        @OptionGroup var deadline: DeadlineOptions
+
         func run() throws {
             let language = options.lang
+            deadline.arm(source: path, language: language)
             do {
                 let rulesFolder = try RulesLocator.locate(explicit: options.rules)
                 let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: options.ruleset)

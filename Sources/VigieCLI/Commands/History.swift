@@ -36,6 +36,8 @@ extension Vigie {
 
         @OptionGroup var options: AuditOptions
 
+        @OptionGroup var deadline: DeadlineOptions
+
         func validate() throws {
             if let since {
                 guard let day = Day(iso: since) else {
@@ -52,6 +54,7 @@ extension Vigie {
 
         func run() throws {
             let language = options.lang
+            deadline.arm(source: path, language: language)
             do {
                 let rulesFolder = try RulesLocator.locate(explicit: options.rules)
                 let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: options.ruleset)

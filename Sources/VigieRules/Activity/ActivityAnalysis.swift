@@ -39,6 +39,9 @@ public struct ActivityAnalysis: Sendable {
     /// Commits the walk could not read (absent, corrupt, malformed): the history stops there, and
     /// every figure above counts the commits present.
     public let historyGaps: [HistoryGap]
+    /// Commits read with a malformed header (author without e-mail, overflowing date…), which git
+    /// shows and `git fsck` only warns about: counted like the others, and listed here.
+    public let malformedCommits: [MalformedCommit]
 
     public var activeMonths: Int { monthly.filter { $0.commits > 0 }.count }
     public var botCommits: Int { bots.reduce(0) { $0 + $1.commits } }
@@ -102,7 +105,9 @@ public struct ActivityAnalysis: Sendable {
         var botKeys: Set<String> = []
         var identityCache: [String: (key: String, bot: Bool)] = [:]
 
+        var malformed: [MalformedCommit] = []
         self.historyGaps = try snapshot.walkHistory { commit in
+            if let bad = commit.malformed { malformed.append(bad) }
             commits += 1
             if commit.parentCount > 1 { merges += 1 }
             let time = commit.committerTime
@@ -130,6 +135,7 @@ public struct ActivityAnalysis: Sendable {
             namesByKey[identity.key, default: [:]][commit.authorName, default: 0] += 1
         }
 
+        self.malformedCommits = malformed.sorted { $0.commit < $1.commit }
         self.commits = commits
         self.commitsInYear = commitsInYear
         self.merges = merges
@@ -225,6 +231,10 @@ public struct ActivityAnalysis: Sendable {
             "history_gaps": .array(historyGaps.prefix(10).map { gap in
                 .object(["commit": .string(gap.commit), "child": .string(gap.child), "reason": .string(gap.reason.code)])
             }),
+            "malformed_commits": .object([
+                "count": .int(malformedCommits.count),
+                "commits": .array(malformedCommits.prefix(10).map { .object(["commit": .string($0.commit), "reason": .string($0.reason)]) }),
+            ]),
         ]
         if !anonymize {
             object["contributors"] = .array(people.prefix(10).map { .object(["name": .string($0.name), "commits": .int($0.commits)]) })
