@@ -2,13 +2,15 @@
 # Coverage-guided fuzzing (libFuzzer + AddressSanitizer) of every parser that reads repository
 # content. docs/reliability.md#fuzzing explains the targets and records the long runs.
 #
-#   bench/fuzz.sh [--seconds N] [--parallel P] [--build-only] [TARGET...]
+#   bench/fuzz.sh [--seconds N] [--parallel P] [--build-only] [--ci] [TARGET...]
 #
 # Runs each target (all of fuzz/*.swift but FuzzSupport.swift when none is named) for N seconds
 # (default 60) with a seed corpus written from fixtures/ and rules/ by bench/fuzz-seeds.py, P
 # targets at a time (default 1). Exit status 1 if any target crashed, leaked, timed out or ran
 # out of memory: the input that did it is in .build-fuzz/fuzz/artifacts/, to be turned into a
-# regression test. NICE=10 (the default) keeps the machine usable for builds.
+# regression test. NICE=10 (the default) keeps the machine usable for builds. With --ci, a
+# toolchain without libFuzzer (Xcode's) is reported and skipped instead of failing: Linux
+# toolchains ship it, and CI (.ci/run) runs on Linux.
 #
 # Why not a SwiftPM executable target: SwiftPM renames an executable's `main`, and libFuzzer
 # brings its own `main`. So the library modules are built by SwiftPM with coverage
@@ -17,12 +19,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=60 parallel=1 build_only=0 targets=()
+seconds=60 parallel=1 build_only=0 ci=0 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
         --parallel) parallel="$2"; shift 2 ;;
         --build-only) build_only=1; shift ;;
+        --ci) ci=1; shift ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         -*) echo "fuzz.sh: unknown option $1" >&2; exit 64 ;;
         *) targets+=("$1"); shift ;;
@@ -39,6 +42,16 @@ for target in "${targets[@]}"; do
 done
 
 scratch=.build-fuzz
+if [ "$ci" -eq 1 ]; then
+    probe=$(mktemp -d)
+    printf '@_cdecl("LLVMFuzzerTestOneInput") public func probe(_ data: UnsafeRawPointer?, _ size: Int) -> CInt { 0 }\n' > "$probe/probe.swift"
+    if ! swiftc -sanitize=fuzzer,address -parse-as-library "$probe/probe.swift" -o "$probe/probe" >"$probe/log" 2>&1; then
+        echo "fuzz.sh: SKIPPED, this Swift toolchain cannot build libFuzzer targets (swiftc -sanitize=fuzzer):"
+        sed 's/^/    /' "$probe/log" | head -5
+        rm -rf "$probe"; exit 0
+    fi
+    rm -rf "$probe"
+fi
 work="$scratch/fuzz"
 nice_level="${NICE:-10}"
 mkdir -p "$work/bin" "$work/logs" "$work/artifacts" "$work/corpus"
@@ -91,7 +104,8 @@ run_one() {
     nice -n "$nice_level" "$work/bin/$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=1048576 -len_control=100 \
         -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" \
-        "$work/corpus/$target" "$work/seeds/$target" >"$work/logs/$target.log" 2>&1 || status=$?
+        "$work/corpus/$target" "$work/seeds/$target" $([ -d "fuzz/regressions/$target" ] && echo "fuzz/regressions/$target") \
+        >"$work/logs/$target.log" 2>&1 || status=$?
     # libFuzzer's last status line and final statistics: executions, coverage, features, corpus.
     local last execs
     last=$(grep -E '^#[0-9]+' "$work/logs/$target.log" | tail -1 | sed -E 's/ +/ /g')
@@ -106,4 +120,4 @@ run_one() {
 }
 export -f run_one
 printf '%s\n' "${targets[@]}" \
-    | xargs -P "$parallel" -I{} bash -c 'run_one "$@"' _ {} "$seconds" "$work" "$nice_level"
+    | xargs -P "$parallel" -I{} bash -c 'run_one "$@"' _ {} "$seconds" "$work" "$nice_level" || exit 1
