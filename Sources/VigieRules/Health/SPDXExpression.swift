@@ -14,9 +14,9 @@ struct SPDXExpression: Sendable, Equatable {
         case tooDeep
     }
 
-    /// The parser recurses once per parenthesis: without a limit, 3,200 "(" in a publiccode.yml
-    /// overflowed the stack (found by bench/fuzz.sh, target spdx). Real expressions nest two or
-    /// three levels; 64 keeps the recursion far inside a 512 KiB thread stack.
+    /// The parser recurses once per parenthesis: without a limit, 3,198 "(" overflowed the stack of
+    /// the fuzzing build (bench/fuzz.sh, target spdx), and a publiccode.yml may hold 1 MiB of them.
+    /// Real expressions nest two or three levels; 64 keeps the recursion a few kilobytes deep.
     static let maxDepth = 64
 
     static func parse(_ text: String) throws(SyntaxError) -> SPDXExpression {
