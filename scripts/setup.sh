@@ -25,6 +25,10 @@ pip_install() {
     python3 -m pip install --quiet --disable-pip-version-check "$@" 2>/dev/null \
         || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$@"
 }
+# PyYAML: bench/fuzz-seeds.py reads the fixture repositories' files to seed the fuzz targets (.ci/run).
+if ! python3 -c 'import yaml' 2>/dev/null; then
+    pip_install pyyaml || $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-yaml >/dev/null
+fi
 if ! python3 -c 'import selenium' 2>/dev/null; then
     pip_install 'selenium>=4.11,<5' || $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-selenium >/dev/null
 fi

@@ -159,6 +159,12 @@ struct HealthPubliccodeTests {
         #expect(problems(syntax) == ["18:12: 'legal.license' is not a valid SPDX licence expression ('Apache 2'): unexpected '2'"])
         let unbalanced = try outcome(Self.file([("  license: MIT", "  license: (MIT OR EUPL-1.2")]))
         #expect(problems(unbalanced).first?.hasSuffix("unbalanced parentheses") == true)
+        // Found by the fuzzer (fuzz/regressions/spdx/): 3,198 "(" overflowed the parser's stack.
+        let deep = try outcome(Self.file([("  license: MIT", "  license: \"" + String(repeating: "(", count: 5000) + "MIT\"")]))
+        #expect(problems(deep).first?.hasSuffix("parentheses nested more than 64 deep") == true)
+        let nested = String(repeating: "(", count: 64) + "MIT" + String(repeating: ")", count: 64)
+        let deepest = try outcome(Self.file([("  license: MIT", "  license: \"" + nested + "\"")]))
+        #expect(problems(deepest).allSatisfy { !$0.contains("SPDX") })
         let disagree = try outcome(Self.file([("  license: MIT", "  license: EUPL-1.2")]))
         #expect(problems(disagree) == ["18:12: legal.license declares EUPL-1.2, but the licence files are MIT"])
         let dual = try outcome(Self.file([("  license: MIT", "  license: MIT OR Apache-2.0")]))

@@ -278,6 +278,8 @@ struct PubliccodeValidator {
         case .empty: LocalizedText(fr: "expression vide ou incomplète", en: "empty or incomplete expression")
         case .unbalanced: LocalizedText(fr: "parenthèses non appariées", en: "unbalanced parentheses")
         case .unexpected(let token): LocalizedText(fr: "« \(token) » inattendu", en: "unexpected '\(token)'")
+        case .tooDeep: LocalizedText(fr: "plus de \(SPDXExpression.maxDepth) parenthèses imbriquées",
+                                     en: "parentheses nested more than \(SPDXExpression.maxDepth) deep")
         }
     }
 

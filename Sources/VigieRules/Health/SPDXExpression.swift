@@ -10,7 +10,14 @@ struct SPDXExpression: Sendable, Equatable {
         case empty
         case unexpected(String)
         case unbalanced
+        /// Parentheses nested deeper than `maxDepth`.
+        case tooDeep
     }
+
+    /// The parser recurses once per parenthesis: without a limit, 3,198 "(" overflowed the stack of
+    /// the fuzzing build (bench/fuzz.sh, target spdx), and a publiccode.yml may hold 1 MiB of them.
+    /// Real expressions nest two or three levels; 64 keeps the recursion a few kilobytes deep.
+    static let maxDepth = 64
 
     static func parse(_ text: String) throws(SyntaxError) -> SPDXExpression {
         var parser = Parser(tokens: tokenize(text))
@@ -40,6 +47,7 @@ struct SPDXExpression: Sendable, Equatable {
     private struct Parser {
         let tokens: [String]
         var position = 0
+        var depth = 0
         var licences: [String] = []
 
         init(tokens: [String]) { self.tokens = tokens }
@@ -76,7 +84,10 @@ struct SPDXExpression: Sendable, Equatable {
         mutating func simple() throws(SyntaxError) {
             guard let token = next else { throw licences.isEmpty ? .empty : .unexpected("") }
             if token == "(" {
+                guard depth < SPDXExpression.maxDepth else { throw .tooDeep }
                 position += 1
+                depth += 1
+                defer { depth -= 1 }
                 try expression()
                 guard next == ")" else { throw .unbalanced }
                 position += 1
