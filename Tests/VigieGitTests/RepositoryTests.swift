@@ -171,3 +171,13 @@ struct RepositoryTests {
         #expect(LibGit2.version.split(separator: ".").count == 3)
     }
 }
+
+@Suite("VigieGit: .mailmap")
+struct MailmapTests {
+    @Test("a line with an empty address does not undo the other lines' joins (libgit2 1.5 fails on the whole file for it)")
+    func emptyAddressLine() throws {
+        let mailmap = try Mailmap(Array("Alice Martin <alice@example.org> <a.martin@old.example>\nSomeone <>\nBob <bob@example.org>\n".utf8))
+        #expect(try mailmap.resolve(name: "A. Martin", email: "a.martin@old.example") == ("Alice Martin", "alice@example.org"))
+        #expect(try mailmap.resolve(name: "Carol", email: "carol@example.org") == ("Carol", "carol@example.org"))
+    }
+}
