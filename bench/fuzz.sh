@@ -73,7 +73,9 @@ objects=()
 for module in VigieCore VigieMarkdown VigieRules VigieGit Yams CYaml; do
     while IFS= read -r object; do objects+=("$object"); done < <(find "$debug/$module.build" -name '*.o' | sort)
 done
-module_maps=(-Xcc "-fmodule-map-file=Sources/CCmarkGFM/module.modulemap" -Xcc "-fmodule-map-file=Sources/CLibGit2/module.modulemap")
+# Every system-library module of Sources/ (libgit2, cmark-gfm, zlib…): the library modules import them.
+module_maps=()
+for map in Sources/C*/module.modulemap; do module_maps+=(-Xcc "-fmodule-map-file=$map"); done
 for map in "$scratch"/checkouts/Yams/Sources/CYaml/include/module.modulemap; do
     [ -f "$map" ] && module_maps+=(-Xcc "-fmodule-map-file=$map")
 done
@@ -84,7 +86,7 @@ for target in "${targets[@]}"; do
             -swift-version 6 -enable-upcoming-feature ExistentialAny \
             -I "$debug/Modules" "${module_maps[@]}" \
             fuzz/FuzzSupport.swift "fuzz/$target.swift" "${objects[@]}" \
-            $(pkg-config --libs libgit2 libcmark-gfm) -lcmark-gfm-extensions \
+            $(pkg-config --libs libgit2 libcmark-gfm zlib) -lcmark-gfm-extensions \
             -module-name "Fuzz_${target//-/_}" -o "$binary"
     fi
 done
