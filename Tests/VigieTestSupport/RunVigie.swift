@@ -12,8 +12,10 @@ public func runVigie(_ arguments: [String], in directory: URL? = nil, environmen
     try runProcess(PackagePaths.vigieExecutable, arguments, in: directory, environment: environment)
 }
 
-/// Runs any program without a shell and collects its output.
-public func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+/// A process for `executable`, not started: no colour, no `VIGIE_RULES` from the test's environment
+/// (vigie finds its rules as a user's build does), `environment` on top, both outputs piped.
+private func configuredProcess(_ executable: URL, _ arguments: [String], in directory: URL?,
+                               environment: [String: String]) -> (Process, Pipe, Pipe) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -26,6 +28,12 @@ public func runProcess(_ executable: URL, _ arguments: [String], in directory: U
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    return (process, out, err)
+}
+
+/// Runs any program without a shell and collects its output.
+public func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+    let (process, out, err) = configuredProcess(executable, arguments, in: directory, environment: environment)
     try process.run()
     // Read both pipes before waiting, so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -56,17 +64,7 @@ public struct BoundedResult: Sendable {
 /// Runs the built `vigie` and kills it after `limit` seconds: a test of something that used to hang
 /// must itself end, whatever vigie does.
 public func runVigie(_ arguments: [String], limit: Double, environment: [String: String] = [:]) throws -> BoundedResult {
-    let process = Process()
-    process.executableURL = PackagePaths.vigieExecutable
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    env.removeValue(forKey: "VIGIE_RULES")
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    let (process, out, err) = configuredProcess(PackagePaths.vigieExecutable, arguments, in: nil, environment: environment)
     let start = Date()
     try process.run()
     let pid = process.processIdentifier
