@@ -39,9 +39,9 @@ struct FleetTests {
             """.write(to: manifest, atomically: true, encoding: .utf8)
         }
 
-        func run(_ extra: [String] = [], output: URL? = nil) throws -> ProcessResult {
+        func run(_ extra: [String] = [], output: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
             try runVigie(["fleet", manifest.path, "--output", (output ?? self.output).path, "--cache", cache.path,
-                          "--as-of", "2026-11-29", "--lang", "en", "--quiet"] + extra)
+                          "--as-of", "2026-11-29", "--lang", "en", "--quiet"] + extra, environment: environment)
         }
 
         func index(_ folder: URL? = nil) throws -> [String: Any] {
@@ -100,7 +100,9 @@ struct FleetTests {
         try git(["add", "LICENSE"], in: fleet.titleOnly)
         try git(["-c", "user.name=Claire", "-c", "user.email=claire@example.org", "commit", "--quiet", "-m", "Licence MIT",
                  "--date", "2026-11-28T10:00:00Z"], in: fleet.titleOnly)
-        let second = try fleet.run()
+        // signaux is unchanged and local: its reuse is decided from its reference files, so no worker
+        // ever sees it, and the crash planted in the workers for it never happens.
+        let second = try fleet.run(environment: ["VIGIE_FLEET_WORKER_FAULT": "crash:signaux"])
         #expect(second.status == 2)
         #expect(second.stdout.contains("4/6 repositories audited (3 reused)"))
         let after = try fleet.entries()

@@ -82,6 +82,11 @@ public struct FleetRunner: Sendable {
                 let previousEntry = previousByName[repository.name]
                 let index = indexes[repository.name] ?? 0
                 group.addTask {
+                    if let reused = FleetWork(ruleSet: ruleSet, options: options, tokenUser: manifest.tokenUser)
+                        .reusedWithoutOpening(repository, file: file, previousKey: previousEntry?.status == .audited ? previousEntry?.reuseKey : nil) {
+                        return FleetOutcome(repository: repository, file: file, source: FleetWork.source(of: repository),
+                                            result: .reused(reused.scorecard, key: reused.key), error: nil)
+                    }
                     if let pool { return await self.audit(repository, index: index, file: file, previous: previousEntry, pool: pool) }
                     return await self.audit(repository, file: file, previous: previousEntry)
                 }

@@ -56,6 +56,17 @@ public struct FleetWork: Sendable {
         return FleetWorkResult(scorecard: card, key: key, reused: false)
     }
 
+    /// The previous scorecard, when the reference files alone show that the repository's commit has
+    /// not changed: no repository is opened, no worker is involved (ReferencePeek.swift). Nil means
+    /// "audit it", never "changed": the audit then decides with libgit2.
+    public func reusedWithoutOpening(_ repository: FleetManifest.Repository, file: String, previousKey: String?) -> FleetWorkResult? {
+        guard !options.force, let previousKey, case .path(let path) = repository.location,
+              let commit = ReferencePeek.objectID(repositoryAt: path, revision: repository.ref) else { return nil }
+        let key = reuseKeyPrefix(repository) + "|" + commit
+        guard key == previousKey, let card = FleetIndexStore.readScorecard(options.output + "/" + file + ".json") else { return nil }
+        return FleetWorkResult(scorecard: card, key: key, reused: true)
+    }
+
     /// Opens a local repository, or mirrors a remote one into the cache first.
     private static func open(_ repository: FleetManifest.Repository, cache: String, tokenUser: String) throws(AuditError) -> VigieGit.Repository {
         switch repository.location {

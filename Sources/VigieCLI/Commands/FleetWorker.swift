@@ -39,7 +39,7 @@ extension Vigie {
         static func injectFault(for name: String) {
             guard let spec = ProcessInfo.processInfo.environment["VIGIE_FLEET_WORKER_FAULT"] else { return }
             for item in spec.split(separator: ",") where item.hasSuffix(":" + name) {
-                switch item.prefix { $0 != ":" } {
+                switch item.prefix(while: { $0 != ":" }) {
                 case "hang": while true { pause() }
                 case "crash":
                     // A write through a wild pointer, as a memory-safety bug in C would do.
