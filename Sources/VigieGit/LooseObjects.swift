@@ -15,22 +15,24 @@ import Foundation
 /// Loose objects are few in a real repository (`git gc` packs them), so the folder is listed once,
 /// on first use, and a packed object costs one lookup in an empty or small set.
 final class LooseObjects {
-    private let folder: String
-    private lazy var present: Set<ObjectID> = listLooseObjects()
+    /// The repository's own `objects/` first, then its alternates in libgit2's order (Alternates.swift).
+    private let folders: [String]
+    /// Each loose object and the folder holding it; the first folder wins, as in libgit2.
+    private lazy var present: [ObjectID: Int] = listLooseObjects()
     /// Objects already inflated and found sound: a tree read by libgit2 after our check costs one check.
     private var sound: Set<ObjectID> = []
 
-    init(objectsFolder: String) {
-        self.folder = objectsFolder.hasSuffix("/") ? objectsFolder : objectsFolder + "/"
+    init(objectsFolders: [String]) {
+        self.folders = objectsFolders.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
     /// True when `id` is stored as a loose object (whatever its state).
-    func isLoose(_ id: ObjectID) -> Bool { !present.isEmpty && present.contains(id) }
+    func isLoose(_ id: ObjectID) -> Bool { !present.isEmpty && present[id] != nil }
 
     /// The type and body of a loose object, checked end to end; nil when `id` is not loose.
     func read(_ id: ObjectID) throws(GitError) -> (type: LooseObjectType, body: [UInt8])? {
-        guard isLoose(id) else { return nil }
-        let object = try Self.inflate(try readFile(id), id: id, headerOnly: false)
+        guard let folder = present.isEmpty ? nil : present[id] else { return nil }
+        let object = try Self.inflate(try readFile(id, folder: folder), id: id, headerOnly: false)
         sound.insert(id)
         return (object.type, object.body)
     }
@@ -38,8 +40,8 @@ final class LooseObjects {
     /// The type and declared size of a loose object from its header, inflating only the header:
     /// a 2 GB loose blob costs a few bytes. The body is checked when it is read.
     func header(_ id: ObjectID) throws(GitError) -> (type: LooseObjectType, size: Int)? {
-        guard isLoose(id) else { return nil }
-        let object = try Self.inflate(try readFile(id), id: id, headerOnly: true)
+        guard let folder = present.isEmpty ? nil : present[id] else { return nil }
+        let object = try Self.inflate(try readFile(id, folder: folder), id: id, headerOnly: true)
         return (object.type, object.declaredSize)
     }
 
@@ -50,12 +52,13 @@ final class LooseObjects {
     }
 
     /// `objects/ab/cdef…` as a C path, written in place: the walk asks for thousands of them.
-    private func path(_ id: ObjectID) -> [CChar] {
-        var path = folderBytes
+    private func path(_ id: ObjectID, folder: Int) -> [CChar] {
+        let prefix = folderBytes[folder]
+        var path = prefix
         path.append(contentsOf: repeatElement(0, count: 42))
         var oid = id.raw
         path.withUnsafeMutableBufferPointer { buffer in
-            let start = buffer.baseAddress! + folderBytes.count
+            let start = buffer.baseAddress! + prefix.count
             git_oid_fmt(start + 1, &oid) // 40 hex digits from start + 1
             start[0] = start[1]
             start[1] = start[2]
@@ -64,14 +67,16 @@ final class LooseObjects {
         return path
     }
 
-    private lazy var folderBytes: [CChar] = folder.utf8CString.dropLast().map { $0 }
+    private lazy var folderBytes: [[CChar]] = folders.map { $0.utf8CString.dropLast().map { $0 } }
 
     /// Every loose object id, listed with readdir: no per-file stat, no intermediate strings.
-    private func listLooseObjects() -> Set<ObjectID> {
-        var ids: Set<ObjectID> = []
-        for fan in Self.names(in: folder) where fan.count == 2 && fan.allSatisfy(Self.isHex) {
-            for name in Self.names(in: folder + String(decoding: fan, as: UTF8.self)) where name.count == 38 && name.allSatisfy(Self.isHex) {
-                (fan + name).withUnsafeBytes { if let id = ObjectID(hexBytes: $0) { ids.insert(id) } }
+    private func listLooseObjects() -> [ObjectID: Int] {
+        var ids: [ObjectID: Int] = [:]
+        for (index, folder) in folders.enumerated() {
+            for fan in Self.names(in: folder) where fan.count == 2 && fan.allSatisfy(Self.isHex) {
+                for name in Self.names(in: folder + String(decoding: fan, as: UTF8.self)) where name.count == 38 && name.allSatisfy(Self.isHex) {
+                    (fan + name).withUnsafeBytes { if let id = ObjectID(hexBytes: $0), ids[id] == nil { ids[id] = index } }
+                }
             }
         }
         return ids
@@ -95,10 +100,10 @@ final class LooseObjects {
 
     /// The compressed bytes of a loose object. Opened non-blocking and checked to be a regular file
     /// before any read: a FIFO, a device or a socket in place of an object is an error, never a wait.
-    private func readFile(_ id: ObjectID) throws(GitError) -> [UInt8] {
+    private func readFile(_ id: ObjectID, folder: Int) throws(GitError) -> [UInt8] {
         let bytes: [UInt8]
         do {
-            bytes = try RegularFile.read(path(id))
+            bytes = try RegularFile.read(path(id, folder: folder))
         } catch {
             throw GitError(code: .other(-1), category: .odb, message: "loose object \(id.hex): \(error.reason)", operation: "vigie_read_loose")
         }

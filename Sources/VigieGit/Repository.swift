@@ -33,6 +33,19 @@ public final class Repository {
         guard let repository else {
             throw GitError(code: .other(-1), category: .repository, message: "no repository returned", operation: "git_repository_open_ext")
         }
+        // Checked before the object database is loaded: loading it scans the packs of the repository
+        // and of its alternates, which may live anywhere on the disk.
+        let common = String(cString: git_repository_commondir(repository))
+        let objectsFolder = common + (common.hasSuffix("/") ? "" : "/") + "objects"
+        let alternates: [String]
+        do {
+            if common != discovered { try Self.requireRegularFiles(in: common) }
+            alternates = try Alternates.folders(from: objectsFolder)
+            for folder in alternates { try Self.requireRegularFiles(inObjectsFolder: folder) }
+        } catch {
+            git_repository_free(repository)
+            throw error
+        }
         var database: OpaquePointer?
         let status = git_repository_odb(&database, repository)
         guard status >= 0, let database else {
@@ -40,19 +53,23 @@ public final class Repository {
             git_repository_free(repository)
             throw error
         }
-        let common = String(cString: git_repository_commondir(repository))
-        if common != discovered {
-            do {
-                try Self.requireRegularFiles(in: common)
-            } catch {
-                git_odb_free(database)
-                git_repository_free(repository)
-                throw error
-            }
-        }
         self.pointer = repository
         self.odb = database
-        self.loose = LooseObjects(objectsFolder: common + (common.hasSuffix("/") ? "" : "/") + "objects")
+        self.loose = LooseObjects(objectsFolders: [objectsFolder] + alternates)
+    }
+
+    /// `requireRegularFiles` for an alternate object folder: its alternates, its pack list, its packs.
+    static func requireRegularFiles(inObjectsFolder folder: String) throws(GitError) {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        var paths = [base + "info/alternates", base + "info/packs"]
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: base + "pack") { paths += names.map { base + "pack/" + $0 } }
+        for path in paths {
+            if let kind = RegularFile.irregularKind(path) {
+                throw GitError(code: .other(-1), category: .filesystem,
+                               message: "\(path) is \(kind): vigie reads only regular files in a repository",
+                               operation: "vigie_open_regular")
+            }
+        }
     }
 
     /// Fails if a file libgit2 opens in `gitDirectory` is a FIFO, a device or a socket (see `RegularFile`):

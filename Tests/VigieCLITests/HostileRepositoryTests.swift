@@ -63,6 +63,28 @@ struct HostileRepositoryTests {
         #expect((card["repository"] as? [String: Any])?["partial"] as? Bool == true)
     }
 
+    @Test("objects borrowed through objects/info/alternates get the same checks: a truncated loose blob there is corrupt, a FIFO among its packs is refused")
+    func alternates() throws {
+        let scratch = try TemporaryDirectory("vigie-hostile")
+        let lender = try Self.copy("lender", in: scratch)
+        // `git clone --shared` writes an alternates file and copies no object: every object is the lender's.
+        let borrower = scratch.appending("borrower.git")
+        try git(["clone", "--quiet", "--bare", "--shared", lender.path, borrower.path])
+        #expect(FileManager.default.fileExists(atPath: borrower.appendingPathComponent("objects/info/alternates").path))
+        let id = try RepositoryDamage.truncateBlob("LICENSE", in: lender)
+        let card = try Self.audit(borrower)
+        let entry = try #require(Self.unreadable(card)["LICENSE"])
+        #expect(entry["reason"] as? String == "corrupt")
+        let detail = entry["detail"] as? String ?? ""
+        #expect(detail.contains(id) && detail.contains("truncated"), "\(detail)")
+
+        let fifo = lender.appendingPathComponent(".git/objects/pack/pack-0000000000000000000000000000000000000000.idx")
+        try FileManager.default.createDirectory(at: fifo.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let result = try Self.run(["audit", borrower.path], status: 74)
+        #expect(result.stderr.contains("FIFO") && result.stderr.contains("pack-0000"), "\(result.stderr)")
+    }
+
     @Test("a loose blob whose header declares fewer bytes than its body: corrupt, never handed to libgit2 (libgit2#7177)")
     func understatedLooseBlob() throws {
         let scratch = try TemporaryDirectory("vigie-hostile")
