@@ -5,6 +5,21 @@
 struct ReadmeSections {
     let document: ReadmeDocument
     let conventions: ReadmeConventions
+    /// Each prose line, normalised once: every section's phrases are looked for in the same lines.
+    private let proseWords: [WordText]
+    /// Each prose line with the next line of its paragraph, so that a phrase may run over a line break.
+    private let proseWithNextLine: [WordText]
+
+    init(document: ReadmeDocument, conventions: ReadmeConventions) {
+        self.document = document
+        self.conventions = conventions
+        let prose = document.prose
+        proseWords = prose.map { WordText($0.text) }
+        proseWithNextLine = prose.indices.map { index in
+            index + 1 < prose.count && prose[index + 1].line == prose[index].line + 1
+                ? WordText(prose[index].text + " " + prose[index + 1].text) : WordText(prose[index].text)
+        }
+    }
 
     /// The key of each section found, with its line, in the order of `conventions.sections`.
     func found() -> [(key: String, line: Int)] {
@@ -100,11 +115,11 @@ struct ReadmeSections {
     /// HTML) and ten words, addresses of links not counted. Two links in a list
     /// (SocialGouv/code-du-travail-numerique) are no introduction, nor is a notice that the project moved.
     private func isIntroduction(_ lines: Range<Int>, notices: [String]) -> Bool {
-        let text = document.prose.filter { line in
+        let text = document.prose.indices.filter { index in
+            let line = document.prose[index]
             guard lines.contains(line.line), !line.text.hasPrefix("[!"), !line.text.hasPrefix("!["), !line.text.hasPrefix("<") else { return false }
-            let normalized = Self.padded(line.text)
-            return !notices.contains { normalized.contains(" " + $0 + " ") }
-        }
+            return !proseWords[index].containsAny(notices)
+        }.map { document.prose[$0] }
         guard text.contains(where: { !Self.isListItem($0.text) }) else { return false }
         return text.map { ReadmeAnalysis.words(in: $0.text.replacing(Self.url, with: "")) }.reduce(0, +) >= 10
     }
@@ -122,15 +137,8 @@ struct ReadmeSections {
         var line: Int?
         if !section.phrases.isEmpty {
             // A phrase may run over a line break: each line is read with the next line of the same paragraph.
-            let prose = document.prose
-            for (index, current) in prose.enumerated() {
-                var text = current.text
-                if index + 1 < prose.count, prose[index + 1].line == current.line + 1 { text += " " + prose[index + 1].text }
-                let normalized = Self.padded(text)
-                if section.phrases.contains(where: { normalized.contains(" " + $0 + " ") }) {
-                    line = current.line
-                    break
-                }
+            if let index = proseWithNextLine.firstIndex(where: { $0.containsAny(section.phrases) }) {
+                line = document.prose[index].line
             }
         }
         // A badge linking to LICENSE shows a picture, not a sentence: the links of lines holding an image
