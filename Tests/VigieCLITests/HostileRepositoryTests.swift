@@ -111,7 +111,8 @@ struct HostileRepositoryTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])
         let cut = (json["unreadable"] as? [[String: Any]])?.first
         #expect(cut?["commit"] as? String == id)
-        #expect((cut?["detail"] as? String ?? "").contains("truncated"))
+        let detail = cut?["detail"] as? String ?? ""
+        #expect(detail.contains("truncated"), "\(detail)")
         #expect(!(json["points"] as? [Any] ?? []).isEmpty)
     }
 
