@@ -32,6 +32,10 @@ fi
 if ! python3 -c 'import selenium' 2>/dev/null; then
     pip_install 'selenium>=4.11,<5' || $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-selenium >/dev/null
 fi
+# pre-commit: Tests/VigieCLITests/ForgeIntegrationTests runs the hooks of .pre-commit-hooks.yaml through it.
+if ! python3 -c 'import pre_commit' 2>/dev/null; then
+    pip_install 'pre-commit>=3.2,<5'
+fi
 if ! python3 -c 'import importlib.metadata as m, sys; sys.exit(m.version("axe-playwright-python") != "0.1.8")' 2>/dev/null; then
     pip_install --no-deps 'axe-playwright-python==0.1.8'
 fi
