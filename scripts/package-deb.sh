@@ -7,9 +7,10 @@
 #   /usr/share/zsh/vendor-completions/_vigie
 #   /usr/share/fish/vendor_completions.d/vigie.fish
 #   /usr/share/doc/vigie/{copyright,changelog.gz,README.md}
-# Depends: the Debian packages holding the shared libraries the binary links (found with ldd and
-# dpkg -S, so the list follows the build: libgit2, cmark-gfm, zlib, libc).
-# The version is the git tag (v1.2.3 → 1.2.3); between tags, <last tag or 0.0.0>+git<date>.<commit>.
+# Depends: the Debian packages holding the shared libraries the binary links directly (objdump's
+# NEEDED, found with ldd and dpkg -S, so the list follows the build: libgit2, cmark-gfm, zlib, libc).
+# The version is the git tag (v1.2.3 → 1.2.3); after a tag, <tag>+git<date>.<commit>; before the
+# first tag, <vigie --version>~git<date>.<commit>.
 # BUILD=0 packages the binary already in .build/release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,11 +22,14 @@ binary="$root/.build/release/vigie"
 [ -x "$binary" ] || { echo "package-deb: no $binary (run without BUILD=0)" >&2; exit 1; }
 
 tag="$(git describe --tags --match 'v[0-9]*' --abbrev=0 2>/dev/null || true)"
+snapshot="git$(git log -1 --format=%cd --date=format:%Y%m%d).$(git rev-parse --short=12 HEAD)"
 if [ -n "$tag" ] && [ "$(git rev-list -n 1 "$tag")" = "$(git rev-parse HEAD)" ]; then
     version="${tag#v}"
+elif [ -n "$tag" ]; then
+    version="${tag#v}+$snapshot"             # after the last release
 else
-    base="${tag#v}"; base="${base:-0.0.0}"
-    version="$base+git$(git log -1 --format=%cd --date=format:%Y%m%d).$(git rev-parse --short=12 HEAD)"
+    # Before the first release: the version the binary reports, and "~" so that the release sorts after.
+    version="$("$binary" --version | awk '{print $2}')~$snapshot"
 fi
 architecture="$(dpkg --print-architecture)"
 name="vigie_${version}_${architecture}"
@@ -60,8 +64,11 @@ gzip -9n -c CHANGELOG.md > "$stage/usr/share/doc/vigie/changelog.gz"
     sed 's/^$/./; s/^/ /' LICENSE
 } > "$stage/usr/share/doc/vigie/copyright"
 
-# The packages that hold the libraries the binary loads.
-depends="$(ldd "$binary" | awk '/=> \// {print $3}' | while read -r library; do
+# The packages that hold the libraries the binary links directly (NEEDED), resolved to files by ldd;
+# their own dependencies are theirs to declare.
+needed="$(objdump -p "$binary" | awk '/NEEDED/ {print $2}')"
+depends="$(ldd "$binary" | awk '/=> \// {print $1, $3}' | while read -r soname library; do
+    grep -qx "$soname" <<< "$needed" || continue
     dpkg -S "$(readlink -f "$library")" 2>/dev/null || dpkg -S "$library" 2>/dev/null || true
 done | cut -d: -f1 | sort -u | while read -r package; do
     echo "$package (>= $(dpkg-query -W -f='${Version}' "$package" | sed 's/-[^-]*$//'))"
