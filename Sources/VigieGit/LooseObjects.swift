@@ -15,7 +15,7 @@ import Foundation
 /// Loose objects are few in a real repository (`git gc` packs them), so the folder is listed once,
 /// on first use, and a packed object costs one lookup in an empty or small set.
 final class LooseObjects {
-    private let folder: String
+    let folder: String
     private lazy var present: Set<ObjectID> = listLooseObjects()
     /// Objects already inflated and found sound: a tree read by libgit2 after our check costs one check.
     private var sound: Set<ObjectID> = []
