@@ -117,8 +117,8 @@ for name in $REPOS; do
         say "callgrind on $name"
         # valgrind 3.19 cannot read Swift's DWARF 5: profile a copy without debug information.
         objcopy --strip-debug "$VIGIE" "$work/vigie-stripped"
-        for spec in "walk:$work/vigie-stripped audit $M --as-of $AS_OF --format json --select activity" \
-                    "full:$work/vigie-stripped audit $M --as-of $AS_OF --format json" \
+        for spec in "walk:$work/vigie-stripped audit $M --as-of $AS_OF --format json --timeout 0 --select activity" \
+                    "full:$work/vigie-stripped audit $M --as-of $AS_OF --format json --timeout 0" \
                     "F:$LG2 $M odb none nohash"; do
             label=${spec%%:*}; cmd=${spec#*:}
             valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$label" $cmd >/dev/null 2>"$out/callgrind.$label.log" || true
