@@ -3,6 +3,7 @@
 #
 # For each mirror (bare git directories, never written to), side by side in one run:
 #   walk   vigie audit M --select activity            vs F = lg2walk M odb none nohash (C floor)
+#                                                        min = vigie audit M --select licence.present (no walk)
 #                                                        G = git log --format='%H %ae %at' HEAD | wc -l
 #   full   vigie audit M (default rule set)           vs F, G
 #   head   vigie audit M --select licence --select readme   vs licensee detect (on a `git archive HEAD` copy)
@@ -68,7 +69,10 @@ for name in $REPOS; do
     [ "$got" = "$expected" ] || { echo "$name: vigie counts $got commits, git $expected" >&2; exit 1; }
 
     if want walk; then
-        cmds=("walk=$(audit "$VIGIE" "$M" "--select activity")" "F=$LG2 $M odb none nohash" "G=sh $here/git-activity.sh $M")
+        # min: an audit that does not walk (one licence rule): what every audit pays whatever it checks
+        # (start-up, rule set, tree listing, masking), so that walk − min is the walk's own cost.
+        cmds=("walk=$(audit "$VIGIE" "$M" "--select activity")" "F=$LG2 $M odb none nohash" "G=sh $here/git-activity.sh $M"
+              "min=$(audit "$VIGIE" "$M" "--select licence.present")")
         [ -n "$BASE" ] && cmds+=("base=$(audit "$BASE" "$M" "--select activity")")
         paired "$out/walk.json" "${cmds[@]}"
         rss $VIGIE audit "$M" --as-of "$AS_OF" --format json --select activity >"$out/walk.rss"

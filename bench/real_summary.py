@@ -46,6 +46,16 @@ def between(name, group, a, b):
     return f"{ratios[len(ratios) // 2]:.2f}"
 
 
+def beyond(name, group, a, base, floor):
+    """(a − base) / floor on median CPU times: what a costs beyond an audit that does not walk."""
+    data = load(name, group)
+    if not data or any(c not in data["commands"] for c in (a, base, floor)):
+        return "—"
+    c = data["commands"]
+    extra = c[a]["median_cpu"] - c[base]["median_cpu"]
+    return f"{extra / c[floor]['median_cpu']:.2f} ({extra:.2f} s / {c[floor]['median_cpu']:.2f} s)"
+
+
 def ms(name, group, command):
     data = load(name, group)
     if not data or command not in data["commands"]:
@@ -62,6 +72,8 @@ short = [n.split("+")[-1] for n in names]
 rows = [
     ("walk / F", lambda n: ratio(n, "walk", "walk", "F")),
     ("walk / `git log --format='%H %ae %at'`", lambda n: ratio(n, "walk", "walk", "G")),
+    ("walk beyond a non-walking audit / F (CPU)", lambda n: beyond(n, "walk", "walk", "min", "F")),
+    ("non-walking audit (`--select licence.present`), CPU", lambda n: f"{load(n, 'walk')['commands']['min']['median_cpu']:.2f} s" if load(n, "walk") and "min" in load(n, "walk")["commands"] else "—"),
     ("walk peak RSS / F's", lambda n: rss_ratio(n, "walk.rss", "F.rss")),
     ("full audit / F", lambda n: ratio(n, "full", "full", "F")),
     ("full audit peak RSS / F's", lambda n: rss_ratio(n, "full.rss", "F.rss")),
