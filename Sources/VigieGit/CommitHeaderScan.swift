@@ -1,3 +1,5 @@
+import Foundation
+
 /// One pass over a raw commit's header that allocates nothing: offsets into the buffer, numbers and
 /// flags. The history walk calls it 100 000 times on git/git-sized histories, so it makes no `String`
 /// and no array (parents go into the caller's reused buffer); `CommitHeader` builds values from it
@@ -177,5 +179,3 @@ struct CommitHeaderScan {
         return field.lowerBound..<end
     }
 }
-
-import Foundation
