@@ -12,6 +12,10 @@ static inline int vigie_git_set_owner_validation(int enabled) {
 static inline int vigie_git_set_search_path_empty(int level) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
 }
+/* Largest object of a type libgit2 keeps in its object cache (0: never cached). */
+static inline int vigie_git_set_cache_object_limit(git_object_t type, size_t size) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, size);
+}
 /* Repository extensions a reader may accept: libgit2 1.5 refuses to open a repository naming others. */
 static inline int vigie_git_accept_reader_extensions(void) {
     const char *extensions[] = { "partialclone", "preciousobjects", "worktreeconfig" };

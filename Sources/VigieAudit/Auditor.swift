@@ -24,6 +24,11 @@ public struct AuditRequest: Sendable {
     /// All or nothing: a partial audit (absent or corrupt objects, a cut history) is an error
     /// (`AuditError.partialAudit`) instead of a scorecard flagged partial.
     public var strict = false
+    /// How the history is read: concurrently with the rest of the audit (default), or all on the
+    /// audit's thread, one commit at a time (the reference the concurrent path is tested against).
+    public var historyReading: HistoryReading = .concurrent
+    /// Histories shorter than this are read on one thread even with a commit-graph file (tests lower it).
+    public var graphWalkMinimum = Repository.graphWalkMinimum
 
     public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20,
                 anonymize: Bool = false, name: String? = nil) {
@@ -112,11 +117,19 @@ public struct Auditor: Sendable {
                                                         commit: nil, commitDate: nil, branch: branch, shallow: false, empty: true))
         }
         let commit = try repository.resolveCommit(request.revision)
+        // The walk starts now, on its own thread, and overlaps the tree listing and every other rule.
+        // If a second handle cannot be opened, the walk simply runs on this thread when asked.
+        let prefetch = request.historyReading == .concurrent && selectedRules(request).contains { $0.rule.metadata.category.id == "activity" }
+            ? try? HistoryPrefetch(repository: repository, commit: commit.id, window: HistoryWindow(asOf: request.asOf),
+                                   graphMinimum: request.graphWalkMinimum)
+            : nil
+        defer { prefetch?.finish() }
         let listing = try repository.listTree(commit.treeID)
         let snapshot = RepositorySnapshot(
             name: request.name ?? Self.repositoryName(repository),
             entries: listing.entries.map { SnapshotEntry(pathBytes: $0.path.bytes, kind: SnapshotEntry.Kind($0.kind)) },
-            reader: GitSnapshotReader(repository: repository, commit: commit.id, listing: listing),
+            reader: GitSnapshotReader(repository: repository, commit: commit.id, listing: listing, prefetch: prefetch,
+                                      historyReading: request.historyReading, graphMinimum: request.graphWalkMinimum),
             readCap: request.readCap,
             isShallow: repository.isShallow
         )
@@ -148,11 +161,7 @@ public struct Auditor: Sendable {
                 problems.append(Finding(path: ExemptionFile.path, message: LocalizedText(fr: "fichier illisible : \(error)", en: "unreadable file: \(error)")))
             }
         }
-        let selected = ruleSet.rules.filter { configured in
-            let id = configured.rule.metadata.id
-            let matches = { (pattern: String) in id == pattern || id.hasPrefix(pattern + ".") }
-            return (request.select.isEmpty || request.select.contains(where: matches)) && !request.ignore.contains(where: matches)
-        }
+        let selected = selectedRules(request)
         let engine = AuditEngine(rules: selected, factProviders: ruleSet.factProviders)
         let result = engine.run(snapshot, context: context, exemptions: exemptions, problems: problems)
         var repository = repository
@@ -173,6 +182,15 @@ public struct Auditor: Sendable {
         // Once, before any renderer: every format, file, index and page starts from this card.
         let mask = SecretMask.forAudit(of: snapshot, data: ruleSet.data)
         return card.mappingStrings { TerminalSafeText.clean(mask.mask($0)) }
+    }
+
+    /// The rules `--select` and `--ignore` leave to run.
+    func selectedRules(_ request: AuditRequest) -> [ConfiguredRule] {
+        ruleSet.rules.filter { configured in
+            let id = configured.rule.metadata.id
+            let matches = { (pattern: String) in id == pattern || id.hasPrefix(pattern + ".") }
+            return (request.select.isEmpty || request.select.contains(where: matches)) && !request.ignore.contains(where: matches)
+        }
     }
 
     /// Sorts libgit2 failures into the errors a user can act on.

@@ -10,6 +10,10 @@ final class GitSnapshotReader: SnapshotReader {
     private let ids: [String: ObjectID]
     private let listing: TreeListing
     private let isPartialClone: Bool
+    /// The history walk already under way on its own thread (`HistoryPrefetch`), if the audit started one.
+    private let prefetch: HistoryPrefetch?
+    private let historyReading: HistoryReading
+    private let graphMinimum: Int
     /// Submodule URLs from the audited tree's `.gitmodules`, read once when a submodule is met.
     private lazy var submoduleURLs: [String: String] = {
         guard let id = ids[".gitmodules"], let bytes = try? repository.readBlob(id, cap: 1 << 20) else { return [:] }
@@ -20,10 +24,14 @@ final class GitSnapshotReader: SnapshotReader {
     /// size is asked (a pointer met while reading content is recognised anyway).
     private lazy var lfs: LFSTracking = lfsTracking()
 
-    init(repository: Repository, commit: ObjectID, listing: TreeListing) {
+    init(repository: Repository, commit: ObjectID, listing: TreeListing, prefetch: HistoryPrefetch? = nil,
+         historyReading: HistoryReading = .concurrent, graphMinimum: Int = Repository.graphWalkMinimum) {
         self.repository = repository
         self.commit = commit
         self.listing = listing
+        self.prefetch = prefetch
+        self.historyReading = historyReading
+        self.graphMinimum = graphMinimum
         var ids: [String: ObjectID] = [:]
         for entry in listing.entries where ids[entry.path.display] == nil { ids[entry.path.display] = entry.id }
         self.ids = ids
@@ -122,6 +130,47 @@ final class GitSnapshotReader: SnapshotReader {
         return cuts.map(gap)
     }
 
+    /// The history counted by VigieGit's counting walk (or taken from the prefetch that ran it on its
+    /// own thread), then identities resolved through the `.mailmap`, once per distinct identity.
+    /// `.sequential` counts `walkHistory`'s commits one by one instead: the reference path.
+    func tallyHistory(_ window: HistoryWindow) throws -> HistoryTally {
+        if historyReading == .sequential { return try HistoryTally(window: window, walk: walkHistory) }
+        let counts = try prefetch?.counts(for: window) ?? repository.countHistory(from: commit, window: ActivityWindow(window), graphMinimum: graphMinimum)
+        return try tally(counts)
+    }
+
+    /// `HistoryCounts` as the snapshot's `HistoryTally`: identities after the `.mailmap`, those that
+    /// end up the same person joined in order of first appearance (as a per-commit count joins them).
+    func tally(_ counts: HistoryCounts) throws -> HistoryTally {
+        let mailmap = self.mailmap()
+        var tally = HistoryTally()
+        tally.commits = counts.commits
+        tally.merges = counts.merges
+        tally.commitsInYear = counts.commitsInYear
+        tally.first = counts.first
+        tally.last = counts.last
+        tally.monthly = counts.monthly
+        var indexes: [Identity: Int] = [:]
+        for identity in counts.identities {
+            var person = Identity(name: identity.name, email: identity.email)
+            if let mailmap {
+                let (name, email) = try mailmap.resolve(name: person.name, email: person.email)
+                person = Identity(name: name, email: email)
+            }
+            if let index = indexes[person] {
+                tally.authors[index].commits += identity.commits
+                tally.authors[index].commitsInYear += identity.commitsInYear
+            } else {
+                indexes[person] = tally.authors.count
+                tally.authors.append(HistoryTally.Author(name: person.name, email: person.email, commits: identity.commits,
+                                                         commitsInYear: identity.commitsInYear))
+            }
+        }
+        tally.malformed = counts.malformed.map { MalformedCommit(commit: $0.commit.hex, reason: $0.reason) }
+        tally.gaps = counts.cuts.map(gap)
+        return tally
+    }
+
     func gap(_ cut: HistoryCut) -> HistoryGap {
         HistoryGap(commit: cut.commit.hex, child: cut.child.hex, reason: reason(for: cut.error))
     }
@@ -146,5 +195,12 @@ final class GitSnapshotReader: SnapshotReader {
 
     func tags() throws -> [SnapshotTag] {
         try repository.listTags().map { SnapshotTag(name: $0.name, time: $0.time) }
+    }
+}
+
+extension ActivityWindow {
+    /// The snapshot's window in VigieGit's terms (VigieGit knows nothing of days).
+    init(_ window: HistoryWindow) {
+        self.init(yearStart: window.yearStart, end: window.end, monthStarts: window.monthStarts)
     }
 }

@@ -94,6 +94,10 @@ public protocol SnapshotReader {
     /// per commit, so memory does not grow with the history. Returns the commits it could not read,
     /// where the history stops early; only an unreadable audited commit throws.
     func walkHistory(_ body: (HistoryCommit) throws -> Void) throws -> [HistoryGap]
+    /// The whole history counted against `window`, identities resolved as in `walkHistory`: what the
+    /// activity analysis needs, without a value per commit. `HistoryTally(window:walk:)` over
+    /// `walkHistory` is the reference (and the default); a git reader counts while it reads.
+    func tallyHistory(_ window: HistoryWindow) throws -> HistoryTally
     /// Every tag of the repository.
     func tags() throws -> [SnapshotTag]
 }
@@ -216,6 +220,14 @@ public final class RepositorySnapshot {
         let gaps = try reader.walkHistory(body)
         historyGaps = gaps
         return gaps
+    }
+
+    /// Counts the history (see `SnapshotReader.tallyHistory`). Commits that could not be read end
+    /// their line of history; they are kept in `historyGaps`.
+    public func tallyHistory(_ window: HistoryWindow) throws -> HistoryTally {
+        let tally = try reader.tallyHistory(window)
+        historyGaps = tally.gaps
+        return tally
     }
 
     /// Computes an analysis once per snapshot, however many rules and fact providers ask for it.

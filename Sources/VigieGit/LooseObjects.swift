@@ -16,7 +16,7 @@ import Foundation
 /// on first use, and a packed object costs one lookup in an empty or small set.
 final class LooseObjects {
     /// The repository's own `objects/` first, then its alternates in libgit2's order (Alternates.swift).
-    private let folders: [String]
+    let folders: [String]
     /// Each loose object and the folder holding it; the first folder wins, as in libgit2.
     private lazy var present: [ObjectID: Int] = listLooseObjects()
     /// Objects already inflated and found sound: a tree read by libgit2 after our check costs one check.

@@ -72,6 +72,28 @@ public final class Repository {
         }
     }
 
+    /// Another handle on an already opened repository, for another thread (libgit2 objects are used
+    /// by one thread at a time). The regular-file checks of `init(discoveringFrom:)` were made when
+    /// `other` was opened, so this costs one `git_repository_open_ext`.
+    public init(reopening other: Repository) throws(GitError) {
+        _ = LibGit2.initialized
+        var repository: OpaquePointer?
+        try check(git_repository_open_ext(&repository, other.gitDirectory, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil), "git_repository_open_ext")
+        guard let repository else {
+            throw GitError(code: .other(-1), category: .repository, message: "no repository returned", operation: "git_repository_open_ext")
+        }
+        var database: OpaquePointer?
+        let status = git_repository_odb(&database, repository)
+        guard status >= 0, let database else {
+            let error = lastError(status, "git_repository_odb")
+            git_repository_free(repository)
+            throw error
+        }
+        self.pointer = repository
+        self.odb = database
+        self.loose = LooseObjects(objectsFolders: other.loose.folders)
+    }
+
     /// Fails if a file libgit2 opens in `gitDirectory` is a FIFO, a device or a socket (see `RegularFile`):
     /// the repository's own files, every loose reference, and the pack files libgit2 scans.
     static func requireRegularFiles(in gitDirectory: String, only: [String]? = nil) throws(GitError) {

@@ -91,49 +91,31 @@ public struct ActivityAnalysis: Sendable {
 
     init(_ snapshot: RepositorySnapshot, asOf: Day, conventions: ActivityConventions, people: PeopleConventions) throws {
         self.asOf = asOf
-        let yearStart = asOf.adding(days: -364).daysSinceEpoch * 86_400
-        let end = asOf.adding(days: 1).daysSinceEpoch * 86_400
         let (asOfYear, asOfMonth, _) = asOf.components
         let lastMonthIndex = asOfYear * 12 + asOfMonth - 1
-        var monthCounts = [Int](repeating: 0, count: 12)
-        var commits = 0, commitsInYear = 0, merges = 0
-        var first: Int64?, last: Int64?
+        // The walk counts (integers, one entry per author identity); only identities become people here.
+        let tally = try snapshot.tallyHistory(HistoryWindow(asOf: asOf))
         // One entry per distinct identity seen in commits: tiny next to the history.
         var byKey: [String: Person] = [:]
         // The names each identity used, with their commit counts: the shown name, and the merge.
         var namesByKey: [String: [String: Int]] = [:]
         var botKeys: Set<String> = []
-        var identityCache: [String: (key: String, bot: Bool)] = [:]
-
-        var malformed: [MalformedCommit] = []
-        self.historyGaps = try snapshot.walkHistory { commit in
-            if let bad = commit.malformed { malformed.append(bad) }
-            commits += 1
-            if commit.parentCount > 1 { merges += 1 }
-            let time = commit.committerTime
-            first = min(first ?? time, time)
-            last = max(last ?? time, time)
-            let inYear = time >= yearStart && time < end
-            if inYear { commitsInYear += 1 }
-            let (year, month, _) = Day(secondsSinceEpoch: time).components
-            let offset = lastMonthIndex - (year * 12 + month - 1)
-            if (0..<12).contains(offset) && time < end { monthCounts[11 - offset] += 1 }
-
-            let cacheKey = commit.authorName + "\u{0}" + commit.authorEmail
-            let identity: (key: String, bot: Bool)
-            if let known = identityCache[cacheKey] {
-                identity = known
-            } else {
-                identity = (conventions.personKey(email: commit.authorEmail), conventions.isBot(name: commit.authorName, email: commit.authorEmail))
-                identityCache[cacheKey] = identity
-            }
-            if identity.bot { botKeys.insert(identity.key) }
-            var person = byKey[identity.key] ?? Person(name: commit.authorName, commits: 0, commitsInYear: 0)
-            person.commits += 1
-            if inYear { person.commitsInYear += 1 }
-            byKey[identity.key] = person
-            namesByKey[identity.key, default: [:]][commit.authorName, default: 0] += 1
+        // Authors come in order of first appearance in the walk, so a person's first name is the
+        // one its first commit used, as when commits were counted one by one.
+        for author in tally.authors {
+            let key = conventions.personKey(email: author.email)
+            if conventions.isBot(name: author.name, email: author.email) { botKeys.insert(key) }
+            var person = byKey[key] ?? Person(name: author.name, commits: 0, commitsInYear: 0)
+            person.commits += author.commits
+            person.commitsInYear += author.commitsInYear
+            byKey[key] = person
+            namesByKey[key, default: [:]][author.name, default: 0] += author.commits
         }
+        self.historyGaps = tally.gaps
+        let malformed = tally.malformed
+        let commits = tally.commits, commitsInYear = tally.commitsInYear, merges = tally.merges
+        let first = tally.first, last = tally.last
+        let monthCounts = tally.monthly
 
         self.malformedCommits = malformed.sorted { $0.commit < $1.commit }
         self.commits = commits
