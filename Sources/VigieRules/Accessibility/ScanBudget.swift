@@ -156,9 +156,21 @@ struct LineIndex {
     }
 }
 
-/// ASCII letters lowercased, other bytes unchanged: for case-insensitive byte searches.
+/// ASCII letters lowercased, other bytes unchanged: for case-insensitive byte searches. Every scanned
+/// file is lowercased by each family that searches it (7.6 % of an audit of numerique-gouv/sites-faciles,
+/// `perf`, when this was a `map` with a range test), so the loop is written branch-free over raw
+/// buffers, which the compiler vectorises.
 func asciiLowercased(_ bytes: [UInt8]) -> [UInt8] {
-    bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+    [UInt8](unsafeUninitializedCapacity: bytes.count) { lowered, count in
+        bytes.withUnsafeBufferPointer { source in
+            for index in source.indices {
+                let byte = source[index]
+                // `byte - 0x41 < 26` (wrapping) is true exactly for A…Z.
+                lowered[index] = byte &+ (byte &- 0x41 < 26 ? 0x20 : 0)
+            }
+        }
+        count = bytes.count
+    }
 }
 
 /// Every offset where `needle` occurs in `haystack`.

@@ -97,8 +97,10 @@ public enum LicenceDeclarations {
             guard pass.admits(entry, size: size) else { continue }
             // The first 2 KiB decoded as all text is (UTF-16, Windows-1252, CRLF…), binaries skipped.
             let bytes = try snapshot.bytes(of: entry)
-            guard let head = TextDecoding.decode(Array(bytes.prefix(2048)), isPrefix: bytes.count > 2048)?.utf8,
-                  contains(head, marker) else { continue }
+            // A file of at most 2 KiB is its own head: its text is the snapshot's one decoding, shared
+            // with the other scans. A longer one is sniffed by decoding its first 2 KiB only.
+            let decodedHead = bytes.count <= 2048 ? snapshot.decoded(entry, bytes: bytes) : TextDecoding.decode(Array(bytes.prefix(2048)), isPrefix: true)
+            guard let head = decodedHead?.utf8, contains(head, marker) else { continue }
             let lines = String(decoding: head, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 guard let range = line.firstRange(of: "SPDX-License-Identifier:") else { continue }
