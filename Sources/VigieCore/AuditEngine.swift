@@ -133,6 +133,7 @@ public struct AuditEngine: Sendable {
         var facts = providerFacts
         facts.merge(ruleFacts) { provided, _ in provided }
         facts["repository"] = snapshot.integrityFacts()
+        facts["reading"] = snapshot.reading.facts(scanBudget: snapshot.scanBudget)
         facts = facts.mapValues { OutputCaps.cappingLists($0) }
         return Result(checks: checks, categories: categories, score: Scoring.score(checks.map { ($0.status, $0.weight) }), facts: facts)
     }

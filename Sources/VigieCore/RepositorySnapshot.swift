@@ -126,11 +126,22 @@ public final class RepositorySnapshot {
     public let entries: [SnapshotEntry]
     /// Largest file a rule may read, in bytes.
     public let readCap: Int64
+    /// The most bytes the content scans may read together (`ContentPass` in VigieRules): a global
+    /// budget over secrets, accessibility, open data and licence headers. Reads of single named
+    /// files (README, licence, community files) are outside it, but counted in `reading`.
+    public let scanBudget: Int64
+    /// The default `scanBudget`: larger than the text of every repository of the real corpus
+    /// (106 MiB at most), so that it bounds a giant tree without changing any other audit.
+    public static let defaultScanBudget: Int64 = 128 << 20
+    /// What the audit read, each file once (`facts.reading`).
+    public let reading = ReadAccount()
     /// True when the history stops early (a shallow clone).
     public let isShallow: Bool
     private let reader: any SnapshotReader
     private let byPath: [String: Int]
     private var contentCache: [String: [UInt8]] = [:]
+    /// Each file's text, decoded once whoever asks (nil: binary): the scans share it.
+    private var decodedCache: [String: DecodedText?] = [:]
     private var states: [String: EntryState] = [:]
     private var inventoried: [UnreadableEntry]?
     private var met: [String: UnreadableEntry] = [:]
@@ -142,11 +153,13 @@ public final class RepositorySnapshot {
     /// The facts the engine gathered before running the rules (plugins receive them).
     public internal(set) var factsSoFar: [String: JSONValue] = [:]
 
-    public init(name: String, entries: [SnapshotEntry], reader: any SnapshotReader, readCap: Int64 = 1 << 20, isShallow: Bool = false) {
+    public init(name: String, entries: [SnapshotEntry], reader: any SnapshotReader, readCap: Int64 = 1 << 20,
+                scanBudget: Int64 = RepositorySnapshot.defaultScanBudget, isShallow: Bool = false) {
         self.name = name
         self.entries = entries
         self.reader = reader
         self.readCap = readCap
+        self.scanBudget = scanBudget
         self.isShallow = isShallow
         var byPath: [String: Int] = [:]
         for (index, entry) in entries.enumerated() where byPath[entry.path] == nil { byPath[entry.path] = index }
@@ -196,6 +209,7 @@ public final class RepositorySnapshot {
             do {
                 let bytes = try reader.contents(of: entry, cap: limit)
                 contentCache[entry.path] = bytes
+                reading.recordRead(bytes.count)
                 return bytes
             } catch let unreadable as UnreadableContent {
                 states[entry.path] = .unreadable(unreadable.reason)
@@ -204,6 +218,16 @@ public final class RepositorySnapshot {
                 throw unreadable
             }
         }
+    }
+
+    /// The text of `bytes`, which `bytes(of: entry)` returned, or nil when they are binary: decoded
+    /// once per file, however many scans read it (`decodedCache`).
+    public func decoded(_ entry: SnapshotEntry, bytes: [UInt8]) -> DecodedText? {
+        if let known = decodedCache[entry.path] { return known }
+        let decoded = TextDecoding.decode(bytes)
+        decodedCache.updateValue(decoded, forKey: entry.path)
+        reading.recordDecoding()
+        return decoded
     }
 
     /// The text of a file, through the one decoding every rule shares (TextDecoding.swift): UTF-8 with

@@ -290,7 +290,7 @@ extension RepositorySnapshot {
     /// The decoded text of a file, with the encoding and line endings it was read in; throws
     /// `BinaryContent` for a binary file, `ContentTooLarge` over the cap.
     public func decodedText(of entry: SnapshotEntry, cap: Int64? = nil) throws -> DecodedText {
-        guard let decoded = TextDecoding.decode(try bytes(of: entry, cap: cap)) else { throw BinaryContent(path: entry.path) }
+        guard let decoded = decoded(entry, bytes: try bytes(of: entry, cap: cap)) else { throw BinaryContent(path: entry.path) }
         return decoded
     }
 

@@ -65,12 +65,15 @@ public struct AccessibilityAnalysis: Sendable {
 
     /// The analysis for `budget`, computed once per snapshot and budget.
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData, budget: ScanBudget) throws -> AccessibilityAnalysis {
-        try snapshot.memoised("accessibility", budget) { try AccessibilityAnalysis(snapshot, conventions: data.accessibility, budget: budget) }
+        try snapshot.memoised("accessibility", budget) {
+            try AccessibilityAnalysis(ContentPass.of(snapshot, data: data), conventions: data.accessibility, budget: budget)
+        }
     }
 
-    init(_ snapshot: RepositorySnapshot, conventions: AccessibilityConventions, budget: ScanBudget) throws {
+    init(_ pass: ContentPass, conventions: AccessibilityConventions, budget: ScanBudget) throws {
+        let snapshot = pass.snapshot
         self.budget = budget
-        let reader = BudgetedReader(snapshot, budget: budget)
+        let reader = BudgetedReader(pass, budget: budget)
         interface = try InterfaceDetection.detect(in: snapshot, conventions: conventions, reader: reader)
         guard interface.applicable else {
             (statements, mentions, ambiguousMentionFiles, nearMisses, tooling) = ([], [], [], [], [])

@@ -30,13 +30,16 @@ public struct SecretScan: Sendable {
     /// The scan with `limits`, once per snapshot and limits: `facts.security` (the rule's default
     /// limits) and a rule with the same limits share one scan; other limits make their own.
     static func of(_ snapshot: RepositorySnapshot, data: RuleData, limits: Limits) throws -> SecretScan {
-        let scan = try snapshot.memoised("health.secrets", limits) { try SecretScan(snapshot, data.health.secrets, limits: limits) }
+        let scan = try snapshot.memoised("health.secrets", limits) {
+            try SecretScan(ContentPass.of(snapshot, data: data), data.health.secrets, limits: limits)
+        }
         // Every scan's values, whatever its limits, are what the scorecard is masked with.
         SecretValuesFound.of(snapshot).add((scan.findings + scan.allowed).map(\.value))
         return scan
     }
 
-    init(_ snapshot: RepositorySnapshot, _ conventions: SecretConventions, limits: Limits) throws {
+    init(_ pass: ContentPass, _ conventions: SecretConventions, limits: Limits) throws {
+        let snapshot = pass.snapshot
         self.limits = limits
         let scanner = SecretScanner(conventions)
         var binary = 0, skipped = 0
@@ -70,6 +73,11 @@ public struct SecretScan: Sendable {
                 overBudget += 1
                 continue
             }
+            // The global budget of all the content scans, after the scan's own (which it reports as before).
+            guard pass.admits(entry, size: size) else {
+                overBudget += 1
+                continue
+            }
             let bytes: [UInt8]
             do {
                 bytes = try snapshot.bytes(of: entry, cap: Int64(limits.maxFileBytes))
@@ -79,8 +87,9 @@ public struct SecretScan: Sendable {
             }
             bytesRead += bytes.count
             // Binary by git's test (TextDecoding): a NUL byte in the first 8000 bytes, no UTF-16 BOM.
-            // Text is scanned decoded (UTF-8, LF), so UTF-16 and CR-only files get their real lines.
-            guard let decoded = TextDecoding.decode(bytes) else {
+            // Text is scanned decoded (UTF-8, LF), so UTF-16 and CR-only files get their real lines;
+            // the decoding is the snapshot's, shared with the other scans of the same file.
+            guard let decoded = snapshot.decoded(entry, bytes: bytes) else {
                 binary += 1
                 continue
             }

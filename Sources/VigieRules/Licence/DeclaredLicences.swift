@@ -5,7 +5,7 @@ public import VigieCore
 public enum DeclaredLicences {
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData) throws -> [LicenceDeclaration] {
         try snapshot.analysis("licence-declarations") {
-            try LicenceDeclarations.find(in: snapshot, policy: data.policy) + (try readmeSection(snapshot, data: data))
+            try LicenceDeclarations.find(in: snapshot, data: data) + (try readmeSection(snapshot, data: data))
         }
     }
 

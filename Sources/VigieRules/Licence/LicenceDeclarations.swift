@@ -45,7 +45,8 @@ public enum LicenceDeclarations {
         ("publicode.yml", "publiccode.yml", #/^\s+license:\s*["']?([^"'#\n]+?)["']?\s*$/#),
     ]
 
-    public static func find(in snapshot: RepositorySnapshot, policy: LicencePolicy, headerBudget: Int64 = 1 << 20) throws -> [LicenceDeclaration] {
+    public static func find(in snapshot: RepositorySnapshot, data: RuleData, headerBudget: Int64 = 1 << 20) throws -> [LicenceDeclaration] {
+        let policy = data.policy
         var found: [LicenceDeclaration] = []
         for manifest in manifests {
             guard let entry = snapshot.entry(at: manifest.name), snapshot.size(of: entry).map({ $0 <= 1 << 20 }) ?? false else { continue }
@@ -58,7 +59,7 @@ public enum LicenceDeclarations {
             guard let entry = snapshot.entry(at: path), snapshot.size(of: entry).map({ $0 <= 1 << 20 }) ?? false else { continue }
             found += scan(try snapshot.textUnlessBinary(of: entry) ?? "", path: path, source: "reuse", pattern: #/(?i)^\s*(?:SPDX-License-Identifier|License)\s*[:=]\s*["']?([^"'\n]+?)["']?\s*$/#, policy: policy, firstOnly: false)
         }
-        found += try spdxHeaders(in: snapshot, policy: policy, budget: headerBudget)
+        found += try spdxHeaders(in: ContentPass.of(snapshot, data: data), policy: policy, budget: headerBudget)
         return found
     }
 
@@ -77,8 +78,10 @@ public enum LicenceDeclarations {
     }
 
     /// `SPDX-License-Identifier:` lines in the first 2 KiB of source files, sampled within a byte
-    /// budget and a file count (smallest files first, spread over the tree); one declaration per distinct expression.
-    static func spdxHeaders(in snapshot: RepositorySnapshot, policy: LicencePolicy, budget: Int64, maxFiles: Int = 400) throws -> [LicenceDeclaration] {
+    /// budget and a file count (smallest files first, spread over the tree), and within the global
+    /// budget of the content scans; one declaration per distinct expression.
+    static func spdxHeaders(in pass: ContentPass, policy: LicencePolicy, budget: Int64, maxFiles: Int = 400) throws -> [LicenceDeclaration] {
+        let snapshot = pass.snapshot
         let candidates = snapshot.entries.compactMap { entry -> (entry: SnapshotEntry, size: Int64)? in
             guard entry.kind == .file, !entry.path.hasPrefix("LICENSES/"), isSource(entry.name),
                   let size = snapshot.size(of: entry), size > 0, size <= 64 << 10 else { return nil }
@@ -90,10 +93,14 @@ public enum LicenceDeclarations {
         for (entry, size) in candidates.prefix(maxFiles) {
             guard used + size <= budget else { break }
             used += size
+            // Refused by the global budget: the sample's own count goes on as before.
+            guard pass.admits(entry, size: size) else { continue }
             // The first 2 KiB decoded as all text is (UTF-16, Windows-1252, CRLF…), binaries skipped.
             let bytes = try snapshot.bytes(of: entry)
-            guard let head = TextDecoding.decode(Array(bytes.prefix(2048)), isPrefix: bytes.count > 2048)?.utf8,
-                  contains(head, marker) else { continue }
+            // A file of at most 2 KiB is its own head: its text is the snapshot's one decoding, shared
+            // with the other scans. A longer one is sniffed by decoding its first 2 KiB only.
+            let decodedHead = bytes.count <= 2048 ? snapshot.decoded(entry, bytes: bytes) : TextDecoding.decode(Array(bytes.prefix(2048)), isPrefix: true)
+            guard let head = decodedHead?.utf8, contains(head, marker) else { continue }
             let lines = String(decoding: head, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             for (index, line) in lines.enumerated() {
                 guard let range = line.firstRange(of: "SPDX-License-Identifier:") else { continue }

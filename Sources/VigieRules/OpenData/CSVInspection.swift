@@ -35,12 +35,14 @@ public struct CSVInspection: Sendable {
     /// Computed once per snapshot and parameters.
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData, maxFileBytes: Int, maxProblemsPerFile: Int) throws -> CSVInspection {
         try snapshot.memoised("open_data.csv", Key(maxFileBytes: maxFileBytes, maxProblemsPerFile: maxProblemsPerFile)) {
-            try CSVInspection(snapshot, conventions: data.openData, maxFileBytes: maxFileBytes, maxProblemsPerFile: maxProblemsPerFile)
+            try CSVInspection(ContentPass.of(snapshot, data: data), conventions: data.openData, maxFileBytes: maxFileBytes,
+                              maxProblemsPerFile: maxProblemsPerFile)
         }
     }
 
-    init(_ snapshot: RepositorySnapshot, conventions: OpenDataConventions, maxFileBytes: Int, maxProblemsPerFile: Int) throws {
-        let reader = BudgetedReader(snapshot, budget: ScanBudget(perFile: maxFileBytes, total: Int.max))
+    init(_ pass: ContentPass, conventions: OpenDataConventions, maxFileBytes: Int, maxProblemsPerFile: Int) throws {
+        let snapshot = pass.snapshot
+        let reader = BudgetedReader(pass, budget: ScanBudget(perFile: maxFileBytes, total: Int.max))
         var checked: [String] = [], problems: [CSVProblem] = [], skipped: [String] = []
         for entry in snapshot.entries where conventions.isIncluded(entry) {
             guard let ext = entry.lowercasedExtension, conventions.csvExtensions.contains(ext) else { continue }
@@ -50,7 +52,8 @@ public struct CSVInspection: Sendable {
             }
             guard let bytes = try reader.bytes(of: entry) else { continue }
             checked.append(entry.path)
-            problems += CSVFileCheck(path: entry.path, conventions: conventions, maxProblems: maxProblemsPerFile).problems(in: bytes)
+            problems += CSVFileCheck(path: entry.path, conventions: conventions, maxProblems: maxProblemsPerFile)
+                .problems(in: bytes, decoded: snapshot.decoded(entry, bytes: bytes))
         }
         self.checked = checked
         self.problems = problems
@@ -65,14 +68,16 @@ struct CSVFileCheck {
     let conventions: OpenDataConventions
     let maxProblems: Int
 
-    func problems(in original: [UInt8]) -> [CSVProblem] {
+    /// The problems of a file whose bytes are `original` and whose text (the snapshot's one decoding of
+    /// them, shared with the other scans) is `decoded`, nil when they are binary.
+    func problems(in original: [UInt8], decoded: DecodedText?) -> [CSVProblem] {
         var problems: [CSVProblem] = []
         func add(_ line: Int, _ kind: CSVProblem.Kind, fr: String, en: String) {
             problems.append(CSVProblem(path: path, line: line, kind: kind, message: LocalizedText(fr: fr, en: en)))
         }
         // The encoding findings are about the file's bytes; the records are read from its decoded text
         // (TextDecoding: UTF-8, LF), so rows and lines are right whatever its encoding and line endings.
-        guard let decoded = TextDecoding.decode(original) else {
+        guard let decoded else {
             add(1, .encoding, fr: "fichier binaire (octet nul) : il n'a pas été analysé", en: "binary file (a NUL byte): it was not analysed")
             return problems
         }

@@ -41,12 +41,13 @@ public struct DataPackageCheck: Sendable {
     public static func of(_ snapshot: RepositorySnapshot, data: RuleData, maxFileBytes: Int) throws -> DataPackageCheck {
         let budget = ScanBudget(perFile: maxFileBytes, total: Int.max)
         return try snapshot.memoised("open_data.datapackage", budget) {
-            try DataPackageCheck(snapshot, conventions: data.openData, budget: budget)
+            try DataPackageCheck(ContentPass.of(snapshot, data: data), conventions: data.openData, budget: budget)
         }
     }
 
-    init(_ snapshot: RepositorySnapshot, conventions: OpenDataConventions, budget: ScanBudget) throws {
-        let reader = BudgetedReader(snapshot, budget: budget)
+    init(_ pass: ContentPass, conventions: OpenDataConventions, budget: ScanBudget) throws {
+        let snapshot = pass.snapshot
+        let reader = BudgetedReader(pass, budget: budget)
         var packages: [CheckedPackage] = []
         var schemaPaths: [String] = []
         for entry in snapshot.entries where conventions.isIncluded(entry) && conventions.datapackageNames.contains(String(entry.name)) {

@@ -85,7 +85,7 @@ public struct OpenDataAnalysis: Sendable {
 
     init(_ snapshot: RepositorySnapshot, data: RuleData, budget: ScanBudget) throws {
         let conventions = data.openData
-        let reader = BudgetedReader(snapshot, budget: budget)
+        let reader = BudgetedReader(ContentPass.of(snapshot, data: data), budget: budget)
         var signals: [Signal] = [], evidence: [Evidence] = []
         var dataFiles: [String] = [], setAside: [String] = []
         var examined = 0
