@@ -36,10 +36,11 @@ extension Vigie {
 
         func run() throws {
             let language = options.lang
-            deadline.arm(source: path, language: language)
             do {
-                let rulesFolder = try RulesLocator.locate(explicit: options.rules)
-                let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: options.ruleset)
+                let ruleSet = try Auditor.loadRuleSet(sources: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+                // The deadline's message is masked with the rule set's secret shapes: armed once they are loaded.
+                StandardError.use(ruleSet.data)
+                deadline.arm(source: path, language: language)
                 var request = AuditRequest(path: path, revision: ref, asOf: options.day, language: language, anonymize: options.anonymize)
                 request.select = options.select
                 request.ignore = options.ignore

@@ -15,7 +15,9 @@ extension Vigie {
         /// Loads the rule set the options name, turning failures into CLI failures.
         static func load(_ options: AuditOptions) throws -> RuleSet {
             do {
-                return try Auditor.loadRuleSet(directory: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+                let ruleSet = try Auditor.loadRuleSet(sources: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+                StandardError.use(ruleSet.data)
+                return ruleSet
             } catch {
                 throw CLIFailure(error: error, language: options.lang)
             }
