@@ -8,6 +8,7 @@ extension Vigie {
     /// `vigie audit [PATH]`: one repository, a verdict on the terminal, scorecards on request.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "Audit one repository (a work tree, a folder inside one, a .git folder or a bare clone).",
             discussion: "vigie reads the committed tree of the chosen revision through libgit2, never the work tree: uncommitted changes are not audited."
         )

@@ -7,6 +7,7 @@ extension Vigie {
     /// `vigie fleet MANIFEST --output DIR`: a whole cohort in one command.
     struct Fleet: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fleet",
             abstract: "Audit every repository of a manifest; write a scorecard each plus index.json and index.md.",
             discussion: """
             Exit codes: 0 every repository audited (and none below --fail-under), 1 some below --fail-under, \
@@ -124,7 +125,7 @@ extension Vigie {
 
     /// `vigie merge DIR... --output DIR`: joins shard outputs into one index.
     struct Merge: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Join the outputs of `vigie fleet --shard` runs into one index.")
+        static let configuration = CommandConfiguration(commandName: "merge", abstract: "Join the outputs of `vigie fleet --shard` runs into one index.")
 
         @Argument(help: "Output folders of the shards.")
         var folders: [String]

@@ -11,6 +11,7 @@ extension Vigie {
     /// `vigie history [PATH] --every month --since DATE`: the score and categories over time.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Audit a repository at the last commit of each month, quarter or year, and show the score over time.",
             discussion: """
             Each point audits the last commit of its period on the first-parent line of --ref (by committer date), \
