@@ -76,6 +76,7 @@ struct RuleSetLoader {
         switch file {
         case .disk(let path): canonical = URL(fileURLWithPath: path).standardizedFileURL.path
         case .builtIn(let builtIn): canonical = builtIn.displayPath
+        case .missing(let path): canonical = path
         }
         if chain.contains(canonical) {
             ownErrors.append(ConfigurationError(file: path, line: 0, column: 0, message: LocalizedText(

@@ -41,7 +41,9 @@ public struct RuleSources: Sendable, Equatable, CustomStringConvertible {
     /// `name` from the first layer holding it, or the place it was first looked for (whose reader
     /// then reports that it cannot be read).
     func fileOrFirstPlace(_ name: String) -> RuleSourceFile {
-        file(name) ?? .disk((folders.first ?? "<built-in>/rules") + "/" + name)
+        if let found = file(name) { return found }
+        if let folder = folders.first { return .disk(folder + "/" + name) }
+        return .missing("<built-in>/rules/" + name)
     }
 
     /// The data files (`data/*.yml`) of every layer, by name, each from the first layer holding it.
@@ -60,11 +62,13 @@ public struct RuleSources: Sendable, Equatable, CustomStringConvertible {
 enum RuleSourceFile {
     case disk(String)
     case builtIn(BuiltInRuleFile)
+    /// Neither in a folder nor built in, and no folder to name: nothing to read on disk.
+    case missing(String)
 
     /// The path errors name.
     var path: String {
         switch self {
-        case .disk(let path): path
+        case .disk(let path), .missing(let path): path
         case .builtIn(let file): file.displayPath
         }
     }
@@ -77,6 +81,7 @@ enum RuleSourceFile {
         switch self {
         case .disk(let path): YAMLReader(file: path)
         case .builtIn(let file): YAMLReader(builtIn: file)
+        case .missing(let path): YAMLReader(missing: path)
         }
     }
 
@@ -87,6 +92,8 @@ enum RuleSourceFile {
             (URL(fileURLWithPath: path).lastPathComponent, FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [])
         case .builtIn(let file):
             (URL(fileURLWithPath: file.name).lastPathComponent, file.contents)
+        case .missing(let path):
+            (URL(fileURLWithPath: path).lastPathComponent, [])
         }
     }
 }
