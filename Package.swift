@@ -28,7 +28,9 @@ let package = Package(
         // zlib from the system (Debian: zlib1g-dev). VigieGit inflates loose objects itself so that
         // libgit2 1.5.1 never sees a truncated or oversized one (docs/reliability.md).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        .target(name: "VigieGit", dependencies: ["CLibGit2", "CZlib"], swiftSettings: strict),
+        // Defers libgit2's CA-bundle parse (mbedTLS) from git_libgit2_init to the first fetch (docs/performance.md).
+        .target(name: "CLibGit2TLS"),
+        .target(name: "VigieGit", dependencies: ["CLibGit2", "CLibGit2TLS", "CZlib"], swiftSettings: strict),
         // GitHub's Markdown parser from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
         // Only VigieMarkdown imports it.
         .systemLibrary(
@@ -38,11 +40,16 @@ let package = Package(
         ),
         .target(name: "VigieMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strict),
         .target(name: "VigieCore", swiftSettings: strict),
+        // The built-in rule sets and data (rules/*.yml, rules/data/*.yml) are compiled into VigieRules
+        // by the EmbedRules build plugin, which runs vigie-embed-rules (docs/architecture.md).
         .target(
             name: "VigieRules",
             dependencies: ["VigieCore", "VigieMarkdown", .product(name: "Yams", package: "Yams")],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["EmbedRules"]
         ),
+        .executableTarget(name: "vigie-embed-rules", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["vigie-embed-rules"]),
         .target(name: "VigieReport", dependencies: ["VigieCore"], swiftSettings: strict),
         .target(
             name: "VigieAudit",

@@ -21,4 +21,8 @@ static inline int vigie_git_accept_reader_extensions(void) {
     const char *extensions[] = { "partialclone", "preciousobjects", "worktreeconfig" };
     return git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, (size_t)3);
 }
+/* Loads the CA bundle at `file` for TLS (libgit2 parses it now; LibGit2.enableTLS). */
+static inline int vigie_git_set_ssl_cert_file(const char *file) {
+    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, (const char *)0);
+}
 #endif

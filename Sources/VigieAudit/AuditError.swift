@@ -27,7 +27,7 @@ public enum AuditError: Error, Sendable {
     case fetchFailed(url: String, detail: String)
     /// The work on one repository took longer than allowed.
     case timedOut(source: String, seconds: Int)
-    /// No rules folder was found in any of the places searched.
+    /// The rules folder named by `--rules` or `$VIGIE_RULES` is not a folder.
     case rulesNotFound(searched: [String])
     /// The rule set, its data or a fleet manifest is invalid.
     case invalidRules(ConfigurationErrors)
@@ -71,8 +71,8 @@ public enum AuditError: Error, Sendable {
         case .timedOut(let source, let seconds):
             [LocalizedText(fr: "\(source) : abandonné après \(seconds) s", en: "\(source): gave up after \(seconds) s")]
         case .rulesNotFound(let searched):
-            [LocalizedText(fr: "aucun dossier de règles trouvé (cherché dans : \(searched.joined(separator: ", ")))",
-                           en: "no rules folder found (searched: \(searched.joined(separator: ", ")))")]
+            [LocalizedText(fr: "dossier de règles introuvable : \(searched.joined(separator: ", "))",
+                           en: "rules folder not found: \(searched.joined(separator: ", "))")]
         case .invalidRules(let errors):
             errors.errors.map { LocalizedText(fr: "\($0.location): \($0.message.fr)", en: "\($0.location): \($0.message.en)") }
         case .cannotWrite(let path, let reason), .cannotWriteFile(let path, let reason):

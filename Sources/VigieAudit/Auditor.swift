@@ -54,10 +54,11 @@ public struct Auditor: Sendable {
 
     public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
 
-    /// Loads the rule set `id` from `directory`, turning configuration errors into `AuditError.invalidRules`.
-    public static func loadRuleSet(directory: String, id: String) throws(AuditError) -> RuleSet {
+    /// Loads the rule set `id` from `sources` (a user's folder in front of the built-in rules),
+    /// turning configuration errors into `AuditError.invalidRules`.
+    public static func loadRuleSet(sources: RuleSources, id: String) throws(AuditError) -> RuleSet {
         do {
-            return try RuleSet.load(directory: directory, id: id)
+            return try RuleSet.load(sources: sources, id: id)
         } catch {
             throw .invalidRules(error)
         }

@@ -103,7 +103,8 @@ public enum ErrorReporting {
             (LocalizedText(fr: "vérifiez l'URL, le réseau et le jeton (token_env du manifeste)",
                            en: "check the URL, the network and the token (the manifest's token_env)"), .unusableInput)
         case .rulesNotFound:
-            (LocalizedText(fr: "passez --rules DOSSIER ou définissez VIGIE_RULES", en: "pass --rules DIR or set VIGIE_RULES"), .invalidRules)
+            (LocalizedText(fr: "--rules et VIGIE_RULES nomment un dossier existant ; sans eux, vigie prend ses règles intégrées",
+                           en: "--rules and VIGIE_RULES name an existing folder; without them, vigie uses its built-in rules"), .invalidRules)
         case .invalidRules:
             (LocalizedText(fr: "corrigez le fichier puis relancez ; `vigie rules validate` vérifie sans auditer",
                            en: "fix the file and run again; `vigie rules validate` checks without auditing"), .invalidRules)

@@ -53,10 +53,51 @@ func safeErrorLine(_ line: String) -> String {
 }
 
 enum StandardError {
-    /// Token shapes from the rules folder vigie would use by default; nil when none is found (the
-    /// error about that still prints, control characters replaced). Loaded once, on the first error.
-    static let mask: SecretMask? = {
-        guard let folder = try? RulesLocator.locate(explicit: nil), let data = try? RuleData.load(from: folder) else { return nil }
-        return SecretMask(data: data, values: [])
-    }()
+    /// The rule data of the command's rule set once loaded (`use`), then the mask built from it.
+    private static let state = LockedMaskState()
+
+    fileprivate enum MaskState {
+        case unset
+        case data(RuleData)
+        case built(SecretMask?)
+    }
+
+    /// Masks errors with the token shapes of the rule set the command loaded (its layers, its
+    /// `data/health.yml`), so that no rule data is loaded a second time for that.
+    static func use(_ data: RuleData) {
+        state.withLock { $0 = .data(data) }
+    }
+
+    /// Token shapes from the command's rule set, or, for an error raised before it was loaded, from
+    /// the rules vigie would use by default; nil when they cannot be loaded (the error about that
+    /// still prints, control characters replaced). Built once, on the first error.
+    static var mask: SecretMask? {
+        state.withLock { state in
+            switch state {
+            case .built(let mask):
+                return mask
+            case .data(let data):
+                let mask = SecretMask(data: data, values: [])
+                state = .built(mask)
+                return mask
+            case .unset:
+                let data = (try? RulesLocator.locate(explicit: nil)).flatMap { try? RuleData.load(from: $0) }
+                let mask = data.map { SecretMask(data: $0, values: []) }
+                state = .built(mask)
+                return mask
+            }
+        }
+    }
+}
+
+/// `StandardError`'s state behind a lock: the watchdog thread and the main thread may both print.
+private final class LockedMaskState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state = StandardError.MaskState.unset
+
+    func withLock<T>(_ body: (inout StandardError.MaskState) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&state)
+    }
 }

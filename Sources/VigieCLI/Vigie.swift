@@ -10,12 +10,15 @@ public struct Vigie: AsyncParsableCommand {
         commandName: "vigie",
         abstract: "Audit open-source repositories and publish scorecards (licence, README, accessibility, open data, activity).",
         discussion: "Exit codes: 0 ok, 1 score below --fail-under, 64 usage, 65 invalid rules, 66 missing or unusable repository, 70 internal error, 73 cannot write the output folder, 74 corrupt repository or an output file or stdout that could not be written, 75 gave up after --timeout. See docs/cli.md.",
-        version: "vigie \(VigieVersion.current) (libgit2 \(VigieVersion.libgit2))",
+        version: Vigie.versionText,
         subcommands: [Audit.self, Fleet.self, Merge.self, Rules.self, Site.self, Badge.self, History.self, Diff.self, FleetWorker.self],
         defaultSubcommand: Audit.self
     )
 
     public init() {}
+
+    /// What `vigie --version` prints (the libgit2 version needs no libgit2 initialisation).
+    static var versionText: String { "vigie \(VigieVersion.current) (libgit2 \(VigieVersion.libgit2))" }
 
     /// Parses, runs, and exits with the documented code; never shows a stack trace.
     /// Synchronous commands (audit, rules) run on the main thread; only the asynchronous ones
@@ -23,6 +26,12 @@ public struct Vigie: AsyncParsableCommand {
     public static func runMain() -> Never {
         // A plugin that exits without reading its input must not kill vigie with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        // `vigie --version` alone answers before ArgumentParser builds the command tree (about a
+        // third of the instructions of a start: docs/performance.md, "Fixed costs"); same text.
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            do { try StandardOutput.write(versionText + "\n") } catch { ErrorReporting.report(CLIFailure(error: error, language: .fr)) }
+            ErrorReporting.exitAfterFlushing(0, language: .fr)
+        }
         do {
             var command = try parseAsRoot()
             if let asyncCommand = command as? any AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import CLibGit2
+import CLibGit2TLS
 
 /// Process-wide libgit2 set-up, done once before the first call.
 ///
@@ -37,4 +38,18 @@ public enum LibGit2 {
         _ = vigie_git_accept_reader_extensions()
         return true
     }()
+
+    /// Loads the CA bundle that `git_libgit2_init` did not (CLibGit2TLS defers it: 52 M instructions
+    /// in every process, needed only to fetch over HTTPS). Called before every fetch; loads once.
+    package static let tlsEnabled: Bool = {
+        _ = initialized
+        guard let path = vigie_tls_stop_deferring() else { return true } // nothing was deferred
+        return vigie_git_set_ssl_cert_file(path) == 0
+    }()
+
+    /// Whether the CA bundle is still to be loaded (tests: an audit must leave it so).
+    public static var tlsDeferred: Bool { vigie_tls_is_deferring() == 1 && vigie_tls_deferred_path() != nil }
+
+    /// The CA bundle path libgit2 asked for at initialisation, if its loading was deferred.
+    public static var deferredCertificatePath: String? { vigie_tls_deferred_path().map { String(cString: $0) } }
 }

@@ -37,6 +37,8 @@ extension Repository {
     /// cancelled once the deadline has passed.
     public static func mirror(url: String, at path: String, credentials: RemoteCredentials, timeout: TimeInterval) throws(GitError) -> Repository {
         _ = LibGit2.initialized
+        // The CA bundle, skipped at initialisation (LibGit2.tlsEnabled): only a fetch pays for it.
+        _ = LibGit2.tlsEnabled
         let session = TransferSession(credentials: credentials, deadline: Date().addingTimeInterval(timeout))
         let payload = Unmanaged.passRetained(session)
         defer { payload.release() }

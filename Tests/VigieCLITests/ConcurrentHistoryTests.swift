@@ -24,7 +24,7 @@ struct ConcurrentHistoryTests {
 
     @Test("every fixture, sequential = concurrent = concurrent with a commit-graph read on two threads", arguments: fixtures)
     func identical(fixture: String) throws {
-        let auditor = Auditor(ruleSet: try Auditor.loadRuleSet(directory: PackagePaths.rules.path, id: "eig"))
+        let auditor = Auditor(ruleSet: try Auditor.loadRuleSet(sources: .builtIn, id: "eig"))
         let scratch = try TemporaryDirectory()
         let url = try FixtureBuilder.build(fixture, in: scratch)
         let sequential = try Self.json(auditor, url, .sequential)
@@ -40,7 +40,7 @@ struct ConcurrentHistoryTests {
 
     @Test("the activity facts of a generated history with merges are the same through every path")
     func generatedHistory() throws {
-        let auditor = Auditor(ruleSet: try Auditor.loadRuleSet(directory: PackagePaths.rules.path, id: "eig"))
+        let auditor = Auditor(ruleSet: try Auditor.loadRuleSet(sources: .builtIn, id: "eig"))
         let scratch = try TemporaryDirectory()
         let url = try FixtureBuilder.build("activity", in: scratch)
         let sequential = try Self.json(auditor, url, .sequential)

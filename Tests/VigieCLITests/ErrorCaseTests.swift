@@ -78,7 +78,7 @@ struct ErrorCaseTests {
         #expect(unknownSet.stderr.contains("nope.yml: cannot read the file"))
         let noFolder = try runVigie(["audit", repo.path, "--rules", "/no/rules"] + asOf)
         #expect(noFolder.status == 65)
-        #expect(noFolder.stderr.hasPrefix("vigie: error: no rules folder found (searched: /no/rules)"))
+        #expect(noFolder.stderr.hasPrefix("vigie: error: rules folder not found: /no/rules"))
     }
 
     @Test("a bad --as-of or --fail-under: 64, with the expected form")

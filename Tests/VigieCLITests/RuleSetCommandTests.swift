@@ -117,7 +117,7 @@ struct RuleSetCommandTests {
     func examplePlugin() throws {
         let scratch = try TemporaryDirectory()
         let repo = try FixtureBuilder.build("eig-complete", in: scratch)
-        let card = try card(try runVigie(["audit", repo.path, "--ruleset", "examples/mine", "--format", "json", "--as-of", "2026-11-29", "--lang", "en"]))
+        let card = try card(try runVigie(["audit", repo.path, "--rules", PackagePaths.rules.path, "--ruleset", "examples/mine", "--format", "json", "--as-of", "2026-11-29", "--lang", "en"]))
         let plugin = try #require(checks(card)["quality.todo_markers"])
         #expect(plugin["status"] as? String == "pass", "\(plugin)")
         #expect(plugin["source"] as? String == "plugin")

@@ -8,6 +8,7 @@ extension Vigie {
     /// `vigie audit [PATH]`: one repository, a verdict on the terminal, scorecards on request.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "Audit one repository (a work tree, a folder inside one, a .git folder or a bare clone).",
             discussion: "vigie reads the committed tree of the chosen revision through libgit2, never the work tree: uncommitted changes are not audited."
         )
@@ -36,10 +37,11 @@ extension Vigie {
 
         func run() throws {
             let language = options.lang
-            deadline.arm(source: path, language: language)
             do {
-                let rulesFolder = try RulesLocator.locate(explicit: options.rules)
-                let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: options.ruleset)
+                let ruleSet = try Auditor.loadRuleSet(sources: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+                // The deadline's message is masked with the rule set's secret shapes: armed once they are loaded.
+                StandardError.use(ruleSet.data)
+                deadline.arm(source: path, language: language)
                 var request = AuditRequest(path: path, revision: ref, asOf: options.day, language: language, anonymize: options.anonymize)
                 request.select = options.select
                 request.ignore = options.ignore

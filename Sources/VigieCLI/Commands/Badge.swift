@@ -8,6 +8,7 @@ extension Vigie {
     /// `vigie badge DIR --output DIR`: `vigie | B 82` for every repository.
     struct Badge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "badge",
             abstract: "Write an SVG badge and a shields.io endpoint JSON for each repository of a fleet output folder or scorecard.",
             discussion: """
             Writes <name>.badge.svg (score and grade, with an accessible title) and <name>.badge.json \

@@ -10,6 +10,7 @@ extension Vigie {
     /// `vigie diff OLD NEW`: what regressed and what improved, as a merge-request gate.
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare two scorecards (or two fleet indexes) and list the checks that regressed and improved.",
             discussion: """
             OLD and NEW are scorecard JSON files (vigie audit --format json), fleet index.json files or fleet output folders. \

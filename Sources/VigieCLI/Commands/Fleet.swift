@@ -7,6 +7,7 @@ extension Vigie {
     /// `vigie fleet MANIFEST --output DIR`: a whole cohort in one command.
     struct Fleet: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fleet",
             abstract: "Audit every repository of a manifest; write a scorecard each plus index.json and index.md.",
             discussion: """
             Exit codes: 0 every repository audited (and none below --fail-under), 1 some below --fail-under, \
@@ -60,16 +61,17 @@ extension Vigie {
                     return
                 }
                 let fleet = try FleetManifest.load(manifest)
-                let rulesFolder = try RulesLocator.locate(explicit: options.rules)
+                let rules = try RulesLocator.locate(explicit: options.rules)
                 let rulesetID = options.rulesetWasGiven ? options.ruleset : (fleet.ruleset ?? options.ruleset)
-                let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: rulesetID)
+                let ruleSet = try Auditor.loadRuleSet(sources: rules, id: rulesetID)
+                StandardError.use(ruleSet.data)
                 var fleetOptions = FleetOptions(
                     output: output, cache: cache ?? FleetOptions.defaultCache, jobs: jobs, force: force, shard: shard.flatMap(Shard.init),
                     asOf: options.day, language: language, anonymize: options.anonymize, failUnder: options.failUnder)
                 fleetOptions.select = options.select
                 fleetOptions.ignore = options.ignore
                 if !inProcess {
-                    fleetOptions.isolation = .workers(workerLaunch(rulesFolder: rulesFolder, rulesetID: rulesetID, options: fleetOptions))
+                    fleetOptions.isolation = .workers(workerLaunch(rulesFolder: rules.folders.first, rulesetID: rulesetID, options: fleetOptions))
                 }
                 let runner = FleetRunner(manifest: fleet, ruleSet: ruleSet, options: fleetOptions)
                 let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1, language: language)
@@ -86,12 +88,14 @@ extension Vigie {
         }
 
         /// `vigie fleet-worker` with everything the fleet decided: the same manifest, rules and options.
-        private func workerLaunch(rulesFolder: String, rulesetID: String, options fleetOptions: FleetOptions) -> FleetWorkerLaunch {
+        private func workerLaunch(rulesFolder: String?, rulesetID: String, options fleetOptions: FleetOptions) -> FleetWorkerLaunch {
             let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
             var arguments = ["fleet-worker", "--manifest", absolute(manifest), "--output", absolute(fleetOptions.output),
                              "--cache", absolute(fleetOptions.cache), "--memory-mb", String(workerMemory),
-                             "--rules", absolute(rulesFolder), "--ruleset", rulesetID.hasSuffix(".yml") ? absolute(rulesetID) : rulesetID,
+                             "--ruleset", rulesetID.hasSuffix(".yml") ? absolute(rulesetID) : rulesetID,
                              "--as-of", fleetOptions.asOf.iso, "--lang", fleetOptions.language.rawValue]
+            // The user's rules folder, if any, in front of the built-in rules, as here.
+            if let rulesFolder { arguments += ["--rules", absolute(rulesFolder)] }
             if fleetOptions.anonymize { arguments.append("--anonymize") }
             if fleetOptions.force { arguments.append("--force") }
             for rule in fleetOptions.select { arguments += ["--select", rule] }
@@ -121,7 +125,7 @@ extension Vigie {
 
     /// `vigie merge DIR... --output DIR`: joins shard outputs into one index.
     struct Merge: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Join the outputs of `vigie fleet --shard` runs into one index.")
+        static let configuration = CommandConfiguration(commandName: "merge", abstract: "Join the outputs of `vigie fleet --shard` runs into one index.")
 
         @Argument(help: "Output folders of the shards.")
         var folders: [String]

@@ -61,14 +61,15 @@ extension Vigie {
             let repositories: [FleetManifest.Repository]
             do {
                 let fleet = try FleetManifest.load(manifest)
-                let rulesFolder = try RulesLocator.locate(explicit: options.rules)
+                let rules = try RulesLocator.locate(explicit: options.rules)
                 let rulesetID = options.rulesetWasGiven ? options.ruleset : (fleet.ruleset ?? options.ruleset)
                 var fleetOptions = FleetOptions(output: output, cache: cache, jobs: 1, force: force, shard: nil, asOf: options.day,
                                                 language: language, anonymize: options.anonymize, failUnder: nil)
                 fleetOptions.select = options.select
                 fleetOptions.ignore = options.ignore
-                work = FleetWork(ruleSet: try Auditor.loadRuleSet(directory: rulesFolder, id: rulesetID), options: fleetOptions,
-                                 tokenUser: fleet.tokenUser)
+                let ruleSet = try Auditor.loadRuleSet(sources: rules, id: rulesetID)
+                StandardError.use(ruleSet.data)
+                work = FleetWork(ruleSet: ruleSet, options: fleetOptions, tokenUser: fleet.tokenUser)
                 repositories = fleet.repositories
             } catch {
                 throw CLIFailure(error: error, language: language)

@@ -11,6 +11,7 @@ extension Vigie {
     /// `vigie history [PATH] --every month --since DATE`: the score and categories over time.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Audit a repository at the last commit of each month, quarter or year, and show the score over time.",
             discussion: """
             Each point audits the last commit of its period on the first-parent line of --ref (by committer date), \
@@ -54,10 +55,11 @@ extension Vigie {
 
         func run() throws {
             let language = options.lang
-            deadline.arm(source: path, language: language)
             do {
-                let rulesFolder = try RulesLocator.locate(explicit: options.rules)
-                let ruleSet = try Auditor.loadRuleSet(directory: rulesFolder, id: options.ruleset)
+                let ruleSet = try Auditor.loadRuleSet(sources: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+                // The deadline's message is masked with the rule set's secret shapes: armed once they are loaded.
+                StandardError.use(ruleSet.data)
+                deadline.arm(source: path, language: language)
                 var audit = AuditRequest(path: path, revision: ref, asOf: options.day, language: language, anonymize: options.anonymize)
                 audit.select = options.select
                 audit.ignore = options.ignore

@@ -8,6 +8,7 @@ extension Vigie {
     /// `vigie rules`: what the rule sets check.
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List, show, validate and document rules and rule sets.",
             subcommands: [List.self, Show.self, Validate.self, Docs.self]
         )
@@ -15,14 +16,16 @@ extension Vigie {
         /// Loads the rule set the options name, turning failures into CLI failures.
         static func load(_ options: AuditOptions) throws -> RuleSet {
             do {
-                return try Auditor.loadRuleSet(directory: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+                let ruleSet = try Auditor.loadRuleSet(sources: try RulesLocator.locate(explicit: options.rules), id: options.ruleset)
+                StandardError.use(ruleSet.data)
+                return ruleSet
             } catch {
                 throw CLIFailure(error: error, language: options.lang)
             }
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the rules of a rule set: id, category, weight, source and title.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules of a rule set: id, category, weight, source and title.")
             @OptionGroup var options: AuditOptions
 
             func run() throws {
@@ -39,7 +42,7 @@ extension Vigie {
         }
 
         struct Show: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Show one rule: texts, weight, parameters with defaults, requirements and examples.")
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one rule: texts, weight, parameters with defaults, requirements and examples.")
             @Argument(help: "The rule id, e.g. licence.allowed.")
             var id: String
             @OptionGroup var options: AuditOptions
@@ -85,7 +88,7 @@ extension Vigie {
         }
 
         struct Validate: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Check a rule set and its data without auditing; reports every problem as file:line:column.")
+            static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check a rule set and its data without auditing; reports every problem as file:line:column.")
             @OptionGroup var options: AuditOptions
 
             func run() throws {
@@ -95,7 +98,7 @@ extension Vigie {
         }
 
         struct Docs: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print the Markdown reference of every built-in rule (docs/rules.md).")
+            static let configuration = CommandConfiguration(commandName: "docs", abstract: "Print the Markdown reference of every built-in rule (docs/rules.md).")
             @OptionGroup var options: AuditOptions
 
             func run() throws {

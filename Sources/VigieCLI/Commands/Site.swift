@@ -8,6 +8,7 @@ extension Vigie {
     /// `vigie site DIR --output public/`: the static website of a fleet (or of one scorecard).
     struct Site: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "site",
             abstract: "Turn a fleet output folder (or a single scorecard) into a static, accessible website.",
             discussion: """
             Writes index.html (every repository with score, grade, trend and categories), one page per repository \

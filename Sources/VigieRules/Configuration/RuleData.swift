@@ -121,14 +121,21 @@ public struct RuleData: Sendable {
         self.sections = sections
     }
 
-    /// Loads and validates `data/licences.yml`, `data/french-licences.yml` and `data/files.yml` under `rulesDirectory`.
+    /// Loads and validates `data/*.yml` from `rulesDirectory` alone (no built-in layer).
     public static func load(from rulesDirectory: String) throws(ConfigurationErrors) -> RuleData {
+        try load(from: .folder(rulesDirectory))
+    }
+
+    /// Loads and validates every data file (`data/licences.yml`, `data/files.yml`…), each from the
+    /// first layer of `sources` that holds it.
+    public static func load(from sources: RuleSources) throws(ConfigurationErrors) -> RuleData {
         var errors: [ConfigurationError] = []
-        let fingerprints = loadFingerprints(rulesDirectory + "/data/licences.yml", errors: &errors)
-        let policy = loadPolicy(rulesDirectory + "/data/french-licences.yml", errors: &errors)
-        let files = loadFiles(rulesDirectory + "/data/files.yml", errors: &errors)
-        let activity = loadActivity(rulesDirectory + "/data/activity.yml", errors: &errors)
-        let sections = loadSections(from: rulesDirectory, errors: &errors)
+        let reader = { (name: String) in sources.fileOrFirstPlace("data/" + name).reader() }
+        let fingerprints = loadFingerprints(reader("licences.yml"), errors: &errors)
+        let policy = loadPolicy(reader("french-licences.yml"), errors: &errors)
+        let files = loadFiles(reader("files.yml"), errors: &errors)
+        let activity = loadActivity(reader("activity.yml"), errors: &errors)
+        let sections = loadSections(from: sources, errors: &errors)
         guard errors.isEmpty, let (fingerprints, licenceMatching) = fingerprints, let policy, let files, let activity else {
             throw ConfigurationErrors(errors)
         }
@@ -136,8 +143,7 @@ public struct RuleData: Sendable {
                         sections: sections)
     }
 
-    private static func loadFingerprints(_ path: String, errors: inout [ConfigurationError]) -> ([LicenceFingerprint], LicenceMatching)? {
-        let reader = YAMLReader(file: path)
+    private static func loadFingerprints(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> ([LicenceFingerprint], LicenceMatching)? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "matching", "licences"], in: "the file")
@@ -205,8 +211,7 @@ public struct RuleData: Sendable {
                                scopes: scopes, statementWords: statementWords)
     }
 
-    private static func loadPolicy(_ path: String, errors: inout [ConfigurationError]) -> LicencePolicy? {
-        let reader = YAMLReader(file: path)
+    private static func loadPolicy(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> LicencePolicy? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "source", "allowed", "older_versions", "data", "aliases", "no_open_licence"], in: "the file")
@@ -231,8 +236,7 @@ public struct RuleData: Sendable {
                              noOpenLicence: Set(noOpenLicence.map { $0.lowercased() }))
     }
 
-    private static func loadFiles(_ path: String, errors: inout [ConfigurationError]) -> FileConventions? {
-        let reader = YAMLReader(file: path)
+    private static func loadFiles(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> FileConventions? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "licence_names", "readme_names", "reuse_folder", "data_folders", "data_extensions"], in: "the file")
@@ -245,8 +249,7 @@ public struct RuleData: Sendable {
                                dataFolders: lower("data_folders"), dataExtensions: lower("data_extensions"))
     }
 
-    private static func loadActivity(_ path: String, errors: inout [ConfigurationError]) -> ActivityConventions? {
-        let reader = YAMLReader(file: path)
+    private static func loadActivity(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> ActivityConventions? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "bot_patterns", "noreply_patterns", "inactive_phrases", "semver_pattern"], in: "the file")

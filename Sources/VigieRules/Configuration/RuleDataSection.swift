@@ -22,10 +22,10 @@ extension RuleData {
         return section
     }
 
-    static func loadSections(from rulesDirectory: String, errors: inout [ConfigurationError]) -> [ObjectIdentifier: any Sendable] {
+    static func loadSections(from sources: RuleSources, errors: inout [ConfigurationError]) -> [ObjectIdentifier: any Sendable] {
         var sections: [ObjectIdentifier: any Sendable] = [:]
         for type in BuiltInRules.dataSections {
-            let reader = YAMLReader(file: rulesDirectory + "/data/" + type.fileName)
+            let reader = sources.fileOrFirstPlace("data/" + type.fileName).reader()
             if let root = reader.load(), let section = type.init(root: root, reader: reader) {
                 sections[ObjectIdentifier(type)] = section
             }

@@ -26,19 +26,19 @@ struct RuleSetLoader {
         var settings: [(key: String, keyNode: Node, value: Node, reader: YAMLReader)] = []
     }
 
-    let directory: String
+    let sources: RuleSources
     let data: RuleData
     /// Problems found outside any one file (cycles), then those of each file read.
     private var ownErrors: [ConfigurationError] = []
     /// Readers stay alive to the end: rules are configured after every file is read, and their
     /// problems are reported through the reader of the file they come from.
     private var readers: [YAMLReader] = []
-    private(set) var filesRead: [String] = []
+    private(set) var filesRead: [RuleSourceFile] = []
 
     var errors: [ConfigurationError] { ownErrors + readers.flatMap(\.errors) }
 
-    init(directory: String, data: RuleData) {
-        self.directory = directory
+    init(sources: RuleSources, data: RuleData) {
+        self.sources = sources
         self.data = data
     }
 
@@ -70,8 +70,14 @@ struct RuleSetLoader {
     /// Loads one file after the files it extends; returns its id, version and title.
     private mutating func loadFile(_ reference: String, from extendingFolder: String?, chain: inout [String],
                                    order: inout [String], entries: inout [String: Entry]) -> (id: String, version: String, title: LocalizedText)? {
-        let (path, id) = resolve(reference, from: extendingFolder)
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
+        let (file, id) = resolve(reference, from: extendingFolder)
+        let path = file.path
+        let canonical: String
+        switch file {
+        case .disk(let path): canonical = URL(fileURLWithPath: path).standardizedFileURL.path
+        case .builtIn(let builtIn): canonical = builtIn.displayPath
+        case .missing(let path): canonical = path
+        }
         if chain.contains(canonical) {
             ownErrors.append(ConfigurationError(file: path, line: 0, column: 0, message: LocalizedText(
                 fr: "cycle dans « extends » : \((chain + [canonical]).joined(separator: " → "))",
@@ -80,8 +86,8 @@ struct RuleSetLoader {
         }
         chain.append(canonical)
         defer { chain.removeLast() }
-        let reader = YAMLReader(file: path)
-        filesRead.append(path)
+        let reader = file.reader()
+        filesRead.append(file)
         readers.append(reader)
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the rule set") else { return nil }
         reader.checkKeys(pairs, allowed: Self.topKeys, in: "the rule set")
@@ -90,7 +96,7 @@ struct RuleSetLoader {
             reader.report(field("id"), LocalizedText(fr: "l'id « \(declared) » ne correspond pas au nom du fichier (\(id).yml)",
                                                      en: "id '\(declared)' does not match the file name (\(id).yml)"))
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let folder = file.folder
         if let parentNode = field("extends"), let parent = reader.string(parentNode, what: "extends") {
             let before = errors.count
             if loadFile(parent, from: folder, chain: &chain, order: &order, entries: &entries) == nil && errors.count == before {
@@ -113,16 +119,17 @@ struct RuleSetLoader {
                 field("title").flatMap { reader.localizedText($0, what: "title") } ?? .same(id))
     }
 
-    /// `eig` or `examples/mine` → `<rules folder>/<id>.yml`; a name ending in `.yml` is a file path,
-    /// relative to the extending file's folder (or to the current folder on the command line).
-    private func resolve(_ reference: String, from folder: String?) -> (path: String, id: String) {
+    /// `eig` or `examples/mine` → `<id>.yml` from the first layer of the sources holding it (a rules
+    /// folder, then the built-in rules); a name ending in `.yml` is a file path, relative to the
+    /// extending file's folder (or to the current folder on the command line).
+    private func resolve(_ reference: String, from folder: String?) -> (file: RuleSourceFile, id: String) {
         guard reference.hasSuffix(".yml") else {
             let id = String(reference.split(separator: "/").last ?? Substring(reference))
-            return (directory + "/" + reference + ".yml", id)
+            return (sources.fileOrFirstPlace(reference + ".yml"), id)
         }
         let base = folder.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         let url = URL(fileURLWithPath: reference, relativeTo: base).standardizedFileURL
-        return (url.path, url.deletingPathExtension().lastPathComponent)
+        return (.disk(url.path), url.deletingPathExtension().lastPathComponent)
     }
 
     private func merge(_ id: String, _ keyNode: Node, _ node: Node, reader: YAMLReader, folder: String,
@@ -218,7 +225,7 @@ struct RuleSetLoader {
             graph[metadata.id] = metadata.requires
             for required in metadata.requires where !ids.contains(required) {
                 let node = entries[metadata.id]?.keyNode
-                let file = entries[metadata.id]?.definition?.reader.file ?? entries[metadata.id]?.settings.first?.reader.file ?? directory
+                let file = entries[metadata.id]?.definition?.reader.file ?? entries[metadata.id]?.settings.first?.reader.file ?? sources.description
                 ownErrors.append(ConfigurationError(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: LocalizedText(
                     fr: "\(metadata.id) nécessite « \(required) », qui n'est pas dans le jeu de règles",
                     en: "\(metadata.id) requires '\(required)', which is not in the rule set")))
@@ -237,7 +244,7 @@ struct RuleSetLoader {
         }
         for id in graph.keys.sorted() {
             if let cycle = visit(id, []) {
-                ownErrors.append(ConfigurationError(file: directory, line: 0, column: 0, message: LocalizedText(
+                ownErrors.append(ConfigurationError(file: sources.description, line: 0, column: 0, message: LocalizedText(
                     fr: "cycle dans « requires » : \(cycle.joined(separator: " → "))", en: "cycle in 'requires': \(cycle.joined(separator: " → "))")))
                 break
             }

@@ -7,11 +7,44 @@ package import Yams
 package final class YAMLReader {
     package let file: String
     package private(set) var errors: [ConfigurationError] = []
+    /// A file built into vigie: its tree was composed at build time.
+    private let builtIn: BuiltInRuleFile?
+    /// A file that is nowhere (not built in, no rules folder): nothing is read from disk.
+    private let missing: Bool
 
-    package init(file: String) { self.file = file }
+    package init(file: String) {
+        self.file = file
+        builtIn = nil
+        missing = false
+    }
+
+    /// Reads a built-in file of `rules/`; errors name it `<built-in>/rules/…` with its lines.
+    package init(builtIn: BuiltInRuleFile) {
+        file = builtIn.displayPath
+        self.builtIn = builtIn
+        missing = false
+    }
+
+    /// A rule set or data file found in no layer, named `file` in the error.
+    package init(missing file: String) {
+        self.file = file
+        builtIn = nil
+        missing = true
+    }
 
     /// Parses the file; nil (with an error recorded) when it cannot be read or is not YAML.
     package func load() -> Node? {
+        if missing {
+            report(line: 0, column: 0, LocalizedText(fr: "fichier illisible ou absent", en: "cannot read the file"))
+            return nil
+        }
+        if let builtIn {
+            guard let root = builtIn.root() else {
+                report(line: 0, column: 0, LocalizedText(fr: "fichier intégré illisible", en: "cannot decode the built-in file"))
+                return nil
+            }
+            return root
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             report(line: 0, column: 0, LocalizedText(fr: "fichier illisible ou absent", en: "cannot read the file"))
             return nil
