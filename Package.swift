@@ -61,9 +61,13 @@ let package = Package(
         .target(
             name: "VigieCLI",
             dependencies: ["VigieAudit", "CProcessLimits", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: strict
+            swiftSettings: strict,
+            // `vigie --version` names the commit it is built from (docs/install.md).
+            plugins: ["BuildInfo"]
         ),
         .executableTarget(name: "vigie", dependencies: ["VigieCLI"], swiftSettings: strict),
+        .executableTarget(name: "vigie-build-info", swiftSettings: strict),
+        .plugin(name: "BuildInfo", capability: .buildTool(), dependencies: ["vigie-build-info"]),
 
         .target(
             name: "VigieTestSupport",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Debian package dist/vigie_<version>_<arch>.deb (docs/install.md#debian-package):
 #   /usr/bin/vigie                                     the binary, Swift runtime linked in statically
-#   /usr/share/vigie/rules/                            the rule sets and rule data
+#   /usr/share/doc/vigie/rules/                        the rule files built into the binary, to read or copy
 #   /usr/share/man/man1/vigie*.1.gz                    the manual (swift-argument-parser's generate-manual)
 #   /usr/share/bash-completion/completions/vigie       completions, from `vigie --generate-completion-script`
 #   /usr/share/zsh/vendor-completions/_vigie
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 if [ "${BUILD:-1}" = 1 ]; then
-    swift build -c release --static-swift-stdlib --product vigie
+    swift build -c release --static-swift-stdlib --product vigie >&2 # stdout says only the package's path
 fi
 binary="$root/.build/release/vigie"
 [ -x "$binary" ] || { echo "package-deb: no $binary (run without BUILD=0)" >&2; exit 1; }
@@ -38,9 +38,11 @@ trap 'rm -rf "$work"' EXIT
 stage="$work/$name"
 
 install -D -m 0755 "$binary" "$stage/usr/bin/vigie"
-install -d "$stage/usr/share/vigie"
-cp -R rules "$stage/usr/share/vigie/rules"
-find "$stage/usr/share/vigie/rules" -type d -exec chmod 0755 {} + && find "$stage/usr/share/vigie/rules" -type f -exec chmod 0644 {} +
+# vigie runs the rules compiled into it; the files are shipped as documentation (a team copies one
+# into its own folder and layers it with --rules).
+install -d "$stage/usr/share/doc/vigie"
+cp -R rules "$stage/usr/share/doc/vigie/rules"
+find "$stage/usr/share/doc/vigie/rules" -type d -exec chmod 0755 {} + && find "$stage/usr/share/doc/vigie/rules" -type f -exec chmod 0644 {} +
 
 install -d "$stage/usr/share/bash-completion/completions" "$stage/usr/share/zsh/vendor-completions" "$stage/usr/share/fish/vendor_completions.d"
 "$binary" --generate-completion-script bash > "$stage/usr/share/bash-completion/completions/vigie"
@@ -48,7 +50,7 @@ install -d "$stage/usr/share/bash-completion/completions" "$stage/usr/share/zsh/
 "$binary" --generate-completion-script fish > "$stage/usr/share/fish/vendor_completions.d/vigie.fish"
 
 install -d "$stage/usr/share/man/man1"
-bash scripts/manual.sh "$work/man"
+bash scripts/manual.sh "$work/man" >&2
 for page in "$work/man"/*.1; do gzip -9n -c "$page" > "$stage/usr/share/man/man1/$(basename "$page").gz"; done
 
 install -d "$stage/usr/share/doc/vigie"

@@ -17,8 +17,12 @@ public struct Vigie: AsyncParsableCommand {
 
     public init() {}
 
-    /// What `vigie --version` prints (the libgit2 version needs no libgit2 initialisation).
-    static var versionText: String { "vigie \(VigieVersion.current) (libgit2 \(VigieVersion.libgit2))" }
+    /// What `vigie --version` prints: the version, the commit of the build (BuildInfo plugin) and
+    /// libgit2's version (which needs no libgit2 initialisation).
+    static var versionText: String {
+        let commit = BuildInfo.commit.map { "commit \($0.prefix(12)), " } ?? ""
+        return "vigie \(VigieVersion.current) (\(commit)libgit2 \(VigieVersion.libgit2))"
+    }
 
     /// Parses, runs, and exits with the documented code; never shows a stack trace.
     /// Synchronous commands (audit, rules) run on the main thread; only the asynchronous ones

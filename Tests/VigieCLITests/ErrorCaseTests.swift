@@ -104,10 +104,15 @@ struct ErrorCaseTests {
         #expect(result.stderr.contains("hint: pass --output a folder you can write to"))
     }
 
-    @Test("--version names vigie and libgit2")
+    @Test("--version names vigie, the commit it is built from (BuildInfo plugin) and libgit2")
     func version() throws {
         let result = try runVigie(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("vigie 0.1.0 (libgit2 1."))
+        // The test binary is built from this checkout: its HEAD is the commit the plugin recorded.
+        if let head = try? git(["-C", PackagePaths.root.path, "rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) {
+            #expect(result.stdout.hasPrefix("vigie 0.1.0 (commit \(head.prefix(12)), libgit2 1."), "\(result.stdout)")
+        } else {
+            #expect(result.stdout.hasPrefix("vigie 0.1.0 (libgit2 1."), "\(result.stdout)")
+        }
     }
 }
