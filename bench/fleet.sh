@@ -6,6 +6,7 @@
 #
 #   bash bench/fleet.sh              # builds vigie (release), makes the fleet if missing, measures
 #   BENCH_RUNS=5 bash bench/fleet.sh
+#   VIGIE=/path/to/vigie bash bench/fleet.sh   # a binary already built
 #
 # Repositories go to bench/work/fleet/ (git-ignored). Targets (docs/performance.md): --jobs 2 at least
 # 1.7× faster than --jobs 1 on 2 cores; the incremental re-run under 5 % of the first run; the full
@@ -20,10 +21,11 @@ export GIT_CONFIG_NOSYSTEM=1 HOME="$work" GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL
        GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
 : > "$work/.gitconfig"
 
-if [ "${BENCH_BUILD:-1}" = 1 ]; then
-    (cd "$root" && swift build -c release --scratch-path .build-bench >/dev/null)
+# VIGIE=/path/to/vigie measures that binary instead of building one.
+if [ -z "${VIGIE:-}" ] && [ "${BENCH_BUILD:-1}" = 1 ]; then
+    (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-bench >/dev/null)
 fi
-vigie="$root/.build-bench/release/vigie"
+vigie="${VIGIE:-$root/.build-bench/release/vigie}"
 command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install -y hyperfine" >&2; exit 2; }
 
 # 40 sizes spread geometrically: commits 100 → 20 000, files 50 → 5 000, authors 2 → 40.

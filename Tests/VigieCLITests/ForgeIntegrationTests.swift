@@ -94,6 +94,34 @@ struct ForgeIntegrationTests {
         #expect(action["runs"]?["using"]?.string == "composite")
     }
 
+    @Test("GitHub Action: the package released with the Action's tag is found in the release's assets, on Debian 12 only")
+    func releasedPackage() throws {
+        let scratch = try TemporaryDirectory("vigie-release")
+        let api = scratch.appending("api/repos/etalab/vigie/releases/tags")
+        try FileManager.default.createDirectory(at: api, withIntermediateDirectories: true)
+        try """
+        {"tag_name": "v1.2.0", "assets": [
+          {"name": "vigie-1.2.0.tar.gz", "browser_download_url": "https://example.org/vigie-1.2.0.tar.gz"},
+          {"name": "vigie_1.2.0_arm64.deb", "browser_download_url": "https://example.org/vigie_1.2.0_arm64.deb"},
+          {"name": "vigie_1.2.0_amd64.deb", "browser_download_url": "https://example.org/vigie_1.2.0_amd64.deb"}]}
+        """.write(to: api.appendingPathComponent("v1.2.0"), atomically: true, encoding: .utf8)
+        let script = PackagePaths.root.appendingPathComponent("scripts/forge/release-deb-url.sh").path
+        func lookUp(_ environment: [String: String]) throws -> String {
+            let base = ["VIGIE_RELEASE_API": "file://" + scratch.appending("api").path, "GITHUB_ACTION_REPOSITORY": "etalab/vigie"]
+            let result = try Self.bash("bash '\(script)'", in: scratch.url, environment: base.merging(environment) { _, new in new })
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let architecture = try runProcess(URL(fileURLWithPath: "/usr/bin/dpkg"), ["--print-architecture"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try lookUp(["GITHUB_ACTION_REF": "v1.2.0", "VIGIE_DEB_CODENAME": "bookworm"])
+                == "https://example.org/vigie_1.2.0_\(architecture).deb")
+        // Another system (GitHub's Ubuntu runners), a tag without a release, no tag: nothing, and vigie is built.
+        #expect(try lookUp(["GITHUB_ACTION_REF": "v1.2.0", "VIGIE_DEB_CODENAME": "noble"]).isEmpty)
+        #expect(try lookUp(["GITHUB_ACTION_REF": "v9.9.9", "VIGIE_DEB_CODENAME": "bookworm"]).isEmpty)
+        #expect(try lookUp(["VIGIE_DEB_CODENAME": "bookworm"]).isEmpty)
+    }
+
     /// The `script` of a job of the GitLab template, as GitLab runs it: one shell, `set -eo pipefail`.
     static func gitlabScript(_ job: String) throws -> (script: String, variables: [String: String]) {
         let template = try load("ci/vigie.gitlab-ci.yml")

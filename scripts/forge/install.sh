@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Installs vigie for a CI job (the GitHub Action, the GitLab template; docs/install.md):
-#   VIGIE_DEB_URL set  → the Debian package at that address (no Swift toolchain needed);
+#   VIGIE_DEB_URL set  → the Debian package at that address (no Swift toolchain needed); in the
+#                        GitHub Action, the package released with the Action's tag when there is
+#                        one and the runner is Debian 12 (release-deb-url.sh);
 #   otherwise          → a release build of the sources this script belongs to (or VIGIE_SRC),
 #                        installed with scripts/install.sh (needs Swift, and root or sudo for apt-get).
 # A vigie already on PATH is kept when no package is asked for.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+# In the GitHub Action, without a package named: the one released with the Action's tag, if any.
+if [ -z "${VIGIE_DEB_URL:-}" ] && ! command -v vigie >/dev/null 2>&1; then
+    VIGIE_DEB_URL="$(bash "$(dirname "$0")/release-deb-url.sh" || true)"
+fi
 if [ -n "${VIGIE_DEB_URL:-}" ]; then
     package="$(mktemp -d)/vigie.deb"
     curl -fsSL --retry 3 "$VIGIE_DEB_URL" -o "$package"
