@@ -59,9 +59,14 @@ mkdir -p "$work/bin" "$work/logs" "$work/artifacts" "$work/corpus"
 # 1. The library modules, instrumented. -Xcc reaches the C code too (Yams' CYaml); libgit2 and
 #    cmark-gfm are Debian's shared libraries and stay uninstrumented (ASan still intercepts their
 #    allocations, but libFuzzer sees no coverage inside them).
-instrument=(-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)
+#    The Swift coverage is spelled out (what -sanitize=fuzzer turns on) rather than -sanitize=fuzzer
+#    itself: that flag also links libFuzzer, with its own main(), into every executable the build
+#    makes, and the build makes two (the generators run by the EmbedRules and BuildInfo plugins),
+#    which then fail to link. Those generators run under ASan during the build: leak reports off.
+instrument=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,indirect,trace-cmp,inline-8bit-counters,pc-table
+            -Xcc -fsanitize=fuzzer-no-link,address)
 for module in VigieRules VigieGit; do
-    nice -n "$nice_level" swift build --scratch-path "$scratch" --target "$module" "${instrument[@]}" 2>&1 \
+    ASAN_OPTIONS=detect_leaks=0 nice -n "$nice_level" swift build --scratch-path "$scratch" --target "$module" "${instrument[@]}" 2>&1 \
         | grep -v '^\[' || true
     [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz.sh: building $module failed" >&2; exit 1; }
 done
@@ -70,12 +75,14 @@ done
 #    testing, so the targets may `@testable import` a parser that is not public).
 debug=$(swift build --scratch-path "$scratch" "${instrument[@]}" --show-bin-path)
 objects=()
-for module in VigieCore VigieMarkdown VigieRules VigieGit Yams CYaml; do
+for module in VigieCore VigieMarkdown VigieRules VigieGit CLibGit2TLS Yams CYaml; do
     while IFS= read -r object; do objects+=("$object"); done < <(find "$debug/$module.build" -name '*.o' | sort)
 done
 # Every system-library module of Sources/ (libgit2, cmark-gfm, zlib…): the library modules import them.
 module_maps=()
 for map in Sources/C*/module.modulemap; do module_maps+=(-Xcc "-fmodule-map-file=$map"); done
+# And the module maps SwiftPM writes for the C targets with an include/ folder (CLibGit2TLS…).
+for map in "$debug"/C*.build/module.modulemap; do [ -f "$map" ] && module_maps+=(-Xcc "-fmodule-map-file=$map"); done
 for map in "$scratch"/checkouts/Yams/Sources/CYaml/include/module.modulemap; do
     [ -f "$map" ] && module_maps+=(-Xcc "-fmodule-map-file=$map")
 done
