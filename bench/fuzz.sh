@@ -63,12 +63,15 @@ mkdir -p "$work/bin" "$work/logs" "$work/artifacts" "$work/corpus"
 #    itself: that flag also links libFuzzer, with its own main(), into every executable the build
 #    makes, and the build makes two (the generators run by the EmbedRules and BuildInfo plugins),
 #    which then fail to link. Those generators run under ASan during the build: leak reports off.
-instrument=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,indirect,trace-cmp,inline-8bit-counters,pc-table
+instrument=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table
             -Xcc -fsanitize=fuzzer-no-link,address)
 for module in VigieRules VigieGit; do
-    ASAN_OPTIONS=detect_leaks=0 nice -n "$nice_level" swift build --scratch-path "$scratch" --target "$module" "${instrument[@]}" 2>&1 \
-        | grep -v '^\[' || true
-    [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz.sh: building $module failed" >&2; exit 1; }
+    # The build's status, not the filter's: `cmd | grep || true` would hide a failed build.
+    status=0
+    ASAN_OPTIONS=detect_leaks=0 nice -n "$nice_level" swift build --scratch-path "$scratch" --target "$module" "${instrument[@]}" \
+        > "$work/logs/build-$module.log" 2>&1 || status=$?
+    grep -v '^\[' "$work/logs/build-$module.log" || true
+    [ "$status" -eq 0 ] || { echo "fuzz.sh: building $module failed (exit $status)" >&2; exit 1; }
 done
 
 # 2. One fuzzer per target, linked with the modules' objects (SwiftPM's debug build enables

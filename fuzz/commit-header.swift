@@ -5,11 +5,15 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCommitHeader(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let bytes = fuzzInput(start, count)
-    let interner = IdentityInterner()
     bytes.withUnsafeBytes { buffer in
-        // Twice with one interner: the second parse takes the interned path for every identity.
-        _ = CommitHeader(parsing: buffer, interner: interner)
-        _ = CommitHeader(parsing: buffer, interner: interner)
+        // The walk's path: one scan into a reused parents buffer, the author interned twice into one
+        // table (the second time takes the already-interned path); then the values' path.
+        var parents: [ObjectID] = []
+        var table = IdentityTable()
+        if let scan = CommitHeaderScan(buffer, parents: &parents) {
+            _ = Repository.intern(scan, buffer, into: &table)
+            _ = Repository.intern(scan, buffer, into: &table)
+        }
         _ = CommitHeader(parsing: buffer)
     }
     return 0

@@ -7,6 +7,6 @@ import VigieCore
 public func fuzzCSV(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let bytes = fuzzInput(start, count)
     let check = CSVFileCheck(path: "data/fuzzed.csv", conventions: ruleData.openData, maxProblems: 50)
-    _ = check.problems(in: bytes).map { "\($0)" }
+    _ = check.problems(in: bytes, decoded: TextDecoding.decode(bytes)).map { "\($0)" }
     return 0
 }

@@ -3,16 +3,13 @@
 import Foundation
 @testable import VigieRules
 
-/// A scratch rules folder per process: the input is written as `fuzzed.yml` next to links to the
-/// shipped rule sets, so `extends: eig` (or `generic`, `examples/...`) reaches real files.
+/// A scratch rules folder per process, holding only the input as `fuzzed.yml`: it is layered in
+/// front of the built-in rules, as a team's folder is, so `extends: eig` (or `generic`) reaches them.
 let scratchRules: String = {
     let folder = NSTemporaryDirectory() + "vigie-fuzz-ruleset-\(ProcessInfo.processInfo.processIdentifier)"
     let manager = FileManager.default
     try? manager.removeItem(atPath: folder)
     try! manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    for name in (try? manager.contentsOfDirectory(atPath: rulesDirectory)) ?? [] where name != "fuzzed.yml" {
-        try? manager.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: rulesDirectory + "/" + name)
-    }
     return folder
 }()
 
@@ -22,10 +19,10 @@ public func fuzzRuleSet(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard FileManager.default.createFile(atPath: scratchRules + "/fuzzed.yml", contents: Data(bytes)) else {
         fatalError("fuzz harness: cannot write \(scratchRules)/fuzzed.yml")
     }
-    var loader = RuleSetLoader(directory: scratchRules, data: ruleData)
-    let result = loader.load("fuzzed")
+    var loader = RuleSetLoader(sources: RuleSources(folders: [scratchRules]), data: ruleData)
+    let result: RuleSetLoader.Result? = loader.load("fuzzed")
     // Render what a user would see: the messages are part of what must not crash.
-    _ = result?.rules.map(\.rule)
-    _ = loader.errors.map(\.description)
+    _ = result?.rules.map { $0.rule }
+    _ = loader.errors.map { $0.description }
     return 0
 }

@@ -118,4 +118,16 @@ struct ContentPassTests {
         #expect(first.reading.refused.map(\.path) == ["index.html"])
         #expect(securityFirst == Array(accessibilityFirst.reversed()))
     }
+
+    @Test("an audited snapshot is freed: the memoised pass does not hold it (a cycle leaked every snapshot)")
+    func snapshotIsFreed() throws {
+        weak var freed: RepositorySnapshot?
+        try {
+            let (snapshot, _) = self.snapshot()
+            _ = try audit(snapshot)
+            freed = snapshot
+            #expect(freed != nil)
+        }()
+        #expect(freed == nil, "the snapshot outlived its audit")
+    }
 }

@@ -12,7 +12,10 @@ public import VigieCore
 /// smallest first until the budget is spent; the larger ones are refused to every scan, each of which
 /// reports them as it reports its own budget's refusals. A family's own limits still apply first.
 final class ContentPass {
-    let snapshot: RepositorySnapshot
+    /// Unowned: the pass is memoised in the snapshot's analyses, so a strong reference back would be a
+    /// cycle, and every audited snapshot would leak (the fuzzers' LeakSanitizer found it; a fleet
+    /// worker audits repository after repository in one process).
+    unowned let snapshot: RepositorySnapshot
     /// Extensions no scan reads as text (rules/data/health.yml `secrets.binary_extensions`).
     private let binaryExtensions: Set<String>
     /// The candidates the budget lets the scans read; nil when every candidate fits.
