@@ -28,11 +28,7 @@ public final class Repository {
         let discovered = String(cString: found.ptr)
         git_buf_dispose(&found)
         try Self.requireRegularFiles(in: discovered)
-        var repository: OpaquePointer?
-        try check(git_repository_open_ext(&repository, discovered, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil), "git_repository_open_ext")
-        guard let repository else {
-            throw GitError(code: .other(-1), category: .repository, message: "no repository returned", operation: "git_repository_open_ext")
-        }
+        let repository = try Self.open(discovered)
         // Checked before the object database is loaded: loading it scans the packs of the repository
         // and of its alternates, which may live anywhere on the disk.
         let common = String(cString: git_repository_commondir(repository))
@@ -46,15 +42,8 @@ public final class Repository {
             git_repository_free(repository)
             throw error
         }
-        var database: OpaquePointer?
-        let status = git_repository_odb(&database, repository)
-        guard status >= 0, let database else {
-            let error = lastError(status, "git_repository_odb")
-            git_repository_free(repository)
-            throw error
-        }
         self.pointer = repository
-        self.odb = database
+        self.odb = try Self.objectDatabase(of: repository)
         self.loose = LooseObjects(objectsFolders: [objectsFolder] + alternates)
     }
 
@@ -63,13 +52,7 @@ public final class Repository {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         var paths = [base + "info/alternates", base + "info/packs"]
         if let names = try? FileManager.default.contentsOfDirectory(atPath: base + "pack") { paths += names.map { base + "pack/" + $0 } }
-        for path in paths {
-            if let kind = RegularFile.irregularKind(path) {
-                throw GitError(code: .other(-1), category: .filesystem,
-                               message: "\(path) is \(kind): vigie reads only regular files in a repository",
-                               operation: "vigie_open_regular")
-            }
-        }
+        try requireRegular(paths)
     }
 
     /// Another handle on an already opened repository, for another thread (libgit2 objects are used
@@ -77,11 +60,25 @@ public final class Repository {
     /// `other` was opened, so this costs one `git_repository_open_ext`.
     public init(reopening other: Repository) throws(GitError) {
         _ = LibGit2.initialized
+        let repository = try Self.open(other.gitDirectory)
+        self.pointer = repository
+        self.odb = try Self.objectDatabase(of: repository)
+        self.loose = LooseObjects(objectsFolders: other.loose.folders)
+    }
+
+    /// `git_repository_open_ext` on a known git folder, without searching above it.
+    private static func open(_ gitDirectory: String) throws(GitError) -> OpaquePointer {
         var repository: OpaquePointer?
-        try check(git_repository_open_ext(&repository, other.gitDirectory, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil), "git_repository_open_ext")
+        try check(git_repository_open_ext(&repository, gitDirectory, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil), "git_repository_open_ext")
         guard let repository else {
             throw GitError(code: .other(-1), category: .repository, message: "no repository returned", operation: "git_repository_open_ext")
         }
+        return repository
+    }
+
+    /// The object database of a just-opened repository; frees the repository if there is none, since
+    /// the caller's initialiser then fails without owning it.
+    private static func objectDatabase(of repository: OpaquePointer) throws(GitError) -> OpaquePointer {
         var database: OpaquePointer?
         let status = git_repository_odb(&database, repository)
         guard status >= 0, let database else {
@@ -89,9 +86,7 @@ public final class Repository {
             git_repository_free(repository)
             throw error
         }
-        self.pointer = repository
-        self.odb = database
-        self.loose = LooseObjects(objectsFolders: other.loose.folders)
+        return database
     }
 
     /// Fails if a file libgit2 opens in `gitDirectory` is a FIFO, a device or a socket (see `RegularFile`):
@@ -105,6 +100,11 @@ public final class Repository {
             guard let enumerator = manager.enumerator(atPath: folder + tree) else { continue }
             while let name = enumerator.nextObject() as? String { paths.append(folder + tree + "/" + name) }
         }
+        try requireRegular(paths)
+    }
+
+    /// The first of `paths` that is a FIFO, a device or a socket, as an error naming it; absent paths pass.
+    private static func requireRegular(_ paths: [String]) throws(GitError) {
         for path in paths {
             if let kind = RegularFile.irregularKind(path) {
                 throw GitError(code: .other(-1), category: .filesystem,
