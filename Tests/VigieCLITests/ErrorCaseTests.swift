@@ -75,7 +75,9 @@ struct ErrorCaseTests {
         let repo = try FixtureBuilder.build("eig-complete", in: scratch)
         let unknownSet = try runVigie(["audit", repo.path, "--ruleset", "nope"] + asOf)
         #expect(unknownSet.status == 65)
-        #expect(unknownSet.stderr.contains("nope.yml: cannot read the file"))
+        // An unknown rule set is named, with the rule sets that do exist.
+        #expect(unknownSet.stderr.contains("nope.yml: found nowhere: not in a rules folder (--rules), nor among the built-in rules (eig, generic)"),
+                "\(unknownSet.stderr)")
         let noFolder = try runVigie(["audit", repo.path, "--rules", "/no/rules"] + asOf)
         #expect(noFolder.status == 65)
         #expect(noFolder.stderr.hasPrefix("vigie: error: rules folder not found: /no/rules"))

@@ -35,7 +35,12 @@ package final class YAMLReader {
     /// Parses the file; nil (with an error recorded) when it cannot be read or is not YAML.
     package func load() -> Node? {
         if missing {
-            report(line: 0, column: 0, LocalizedText(fr: "fichier illisible ou absent", en: "cannot read the file"))
+            // Found in no layer: say which rule sets exist rather than "cannot read" a file nobody wrote.
+            let builtIn = BuiltInRuleFile.all.map(\.name).filter { !$0.contains("/") && $0.hasSuffix(".yml") }
+                .map { String($0.dropLast(4)) }.sorted().joined(separator: ", ")
+            report(line: 0, column: 0, LocalizedText(
+                fr: "introuvable : ni dans un dossier de règles (--rules), ni parmi les règles intégrées (\(builtIn))",
+                en: "found nowhere: not in a rules folder (--rules), nor among the built-in rules (\(builtIn))"))
             return nil
         }
         if let builtIn {
