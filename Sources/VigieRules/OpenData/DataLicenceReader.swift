@@ -47,7 +47,7 @@ struct DataLicenceReader {
             let lines = LineIndex(bytes)
             for candidate in conventions.licences {
                 for url in candidate.urls {
-                    if let offset = offsets(of: Array(url.utf8), in: lowered).first {
+                    if let offset = firstOffset(of: Array(url.utf8), in: lowered) {
                         found.append(licence(candidate.id, path: entry.path, line: lines.line(at: offset), source: "readme"))
                     }
                 }

@@ -152,7 +152,11 @@ public struct OpenDataAnalysis: Sendable {
                     guard let kind = conventions.links.first(where: { url.prefixMatch(of: $0.pattern) != nil })?.kind
                     else { continue }
                     let line = lineAt(offset)
-                    let consumption: String? = source == .code ? (writes ? nil : "download")
+                    // A comment of a configuration file runs nothing: a link there is a note (a rule list
+                    // quoting another project's changelog), even in a file that also names upload endpoints.
+                    let consumption: String? = !isProgram && source == .code
+                        && conventions.isComment(Self.line(around: offset, in: lowered)) ? "comment"
+                        : source == .code ? (writes ? nil : "download")
                         : isPage ? "footer"
                         : !conventions.isFrontDocument(entry) ? "mention"
                         : sourceContext().isExample(at: offset, conventions: conventions) ? "example"
@@ -222,7 +226,9 @@ public struct OpenDataAnalysis: Sendable {
         let isWordByte = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || byte == 0x5F }
         for marker in markers {
             guard let first = marker.first, let last = marker.last else { continue }
-            for offset in offsets(of: marker, in: lowered) {
+            var from = 0
+            while let offset = firstOffset(of: marker, in: lowered, from: from) {
+                from = offset + 1
                 let end = offset + marker.count
                 if isWordByte(first) && offset > 0 && isWordByte(lowered[offset - 1]) { continue }
                 if isWordByte(last) && end < lowered.count && isWordByte(lowered[end]) { continue }

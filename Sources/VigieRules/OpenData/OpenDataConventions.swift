@@ -22,8 +22,10 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     let dataFolderExtensions: Set<String>
     let exclusions: FolderFilter
     /// Folder names (or name prefixes, written with a trailing `*`) whose data files are inputs,
-    /// samples or a tool's output, not published data.
-    let unpublishedFolders: [String]
+    /// samples or a tool's output, not published data: whole names, and the prefixes of the names
+    /// ending in `*` (`bench*`).
+    let unpublishedFolderNames: Set<String>
+    let unpublishedFolderPrefixes: [String]
     /// File names that make their folder a program's package (`__init__.py`).
     let packageMarkers: Set<String>
     let pipelineMarkers: [[UInt8]]
@@ -33,6 +35,7 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     let codeExtensions: Set<String>
     let codeNames: Set<String>
     let configExtensions: Set<String>
+    let configCommentPrefixes: [[UInt8]]
     /// Root folders of the repository's own documentation (besides the root files).
     let frontFolders: Set<String>
     let linkHints: [[UInt8]]
@@ -93,7 +96,9 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         dataFolders = Set(lower(dataFiles?.strings("folders") ?? []))
         dataFolderExtensions = Set(lower(dataFiles?.strings("folder_extensions", required: false) ?? []))
         exclusions = FolderFilter(dataFiles?.strings("excluded_folders") ?? [])
-        unpublishedFolders = lower(dataFiles?.strings("unpublished_folders", required: false) ?? [])
+        let unpublishedFolders = lower(dataFiles?.strings("unpublished_folders", required: false) ?? [])
+        unpublishedFolderNames = Set(unpublishedFolders.filter { !$0.hasSuffix("*") })
+        unpublishedFolderPrefixes = unpublishedFolders.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
         packageMarkers = Set(dataFiles?.strings("package_markers", required: false) ?? [])
         pipelineMarkers = bytes(file.strings("pipeline_markers"))
         apiMarkers = bytes(file.strings("api_markers"))
@@ -101,10 +106,11 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         let documents = file.fields("documents", allowed: ["extensions", "front_folders"])
         documentExtensions = Set(lower(documents?.strings("extensions") ?? []))
         frontFolders = Set(lower(documents?.strings("front_folders", required: false) ?? []))
-        let code = file.fields("code", allowed: ["extensions", "names", "config_extensions"])
+        let code = file.fields("code", allowed: ["extensions", "names", "config_extensions", "config_comment_prefixes"])
         codeExtensions = Set(lower(code?.strings("extensions") ?? []))
         codeNames = Set(code?.strings("names", required: false) ?? [])
         configExtensions = Set(lower(code?.strings("config_extensions", required: false) ?? []))
+        configCommentPrefixes = bytes(code?.strings("config_comment_prefixes", required: false) ?? [])
         linkHints = bytes(file.strings("link_hints"))
         let consumption = file.fields("consumption", allowed: ["attribution_words", "footer_markers", "api_publish_markers",
                                                                "placeholder_slugs", "licence_file_stems", "source_headings",
@@ -169,7 +175,7 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
 
     /// True when one of the entry's folders is a data folder.
     func isInDataFolder(_ entry: SnapshotEntry) -> Bool {
-        entry.path.lowercased().split(separator: "/").dropLast().contains { dataFolders.contains(String($0)) }
+        PathFolders.contains(entry.path, where: dataFolders.contains)
     }
 
     /// A file in a data format: a data extension anywhere, or JSON/XML inside a data folder (what the
@@ -189,7 +195,7 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
             if packages.contains(folder) { return false }
             folder = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
         }
-        let rootFolder = entry.isAtRoot ? nil : entry.path.split(separator: "/").first.map { $0.lowercased() }
+        let rootFolder = entry.isAtRoot ? nil : PathFolders.first(entry.path)
         return dataExtensions.contains(ext) || (dataFolderExtensions.contains(ext) && rootFolder.map(dataFolders.contains) == true)
     }
 
@@ -200,10 +206,8 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
 
     /// True when one of the folders of `path` holds inputs, samples or a tool's output.
     func isInUnpublishedFolder(_ path: String) -> Bool {
-        path.lowercased().split(separator: "/").dropLast().contains { folder in
-            unpublishedFolders.contains { name in
-                name.hasSuffix("*") ? folder.hasPrefix(name.dropLast()) : folder == name
-            }
+        PathFolders.contains(path) { folder in
+            unpublishedFolderNames.contains(folder) || unpublishedFolderPrefixes.contains { folder.hasPrefix($0) }
         }
     }
 
@@ -249,6 +253,14 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     /// A configuration file (CI, scheduler): searched for links only.
     func isConfiguration(_ entry: SnapshotEntry) -> Bool {
         entry.lowercasedExtension.map(configExtensions.contains) ?? false
+    }
+
+    /// Whether a line of a configuration file is a comment: its first non-blank bytes are one of
+    /// `code.config_comment_prefixes`.
+    func isComment(_ line: [UInt8]) -> Bool {
+        guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        let text = line[first...]
+        return configCommentPrefixes.contains { text.starts(with: $0) }
     }
 
     /// The data licence a URL or a free-text name designates, if any.

@@ -29,6 +29,8 @@ extension OpenDataAnalysis {
                 case ("example", false): return "an example in the documentation (\(place))"
                 case ("mention", true): return "un lien dans une page qui n'est pas la documentation du dépôt (\(place))"
                 case ("mention", false): return "a link in a page that is not the repository's own documentation (\(place))"
+                case ("comment", true): return "un lien dans un commentaire de fichier de configuration (\(place))"
+                case ("comment", false): return "a link in a comment of a configuration file (\(place))"
                 case ("processing", true): return "du code qui transforme des données sans les publier (\(place) : \(signal.detail))"
                 case ("processing", false): return "code processing data without publishing it (\(place): \(signal.detail))"
                 default: return place

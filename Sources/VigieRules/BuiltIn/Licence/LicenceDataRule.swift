@@ -21,6 +21,12 @@ public struct LicenceDataRule: BuiltInRule {
         RuleExample("a datapackage declaring ODbL passes", files: ["datapackage.json": #"{"licenses": [{"name": "ODbL-1.0"}], "resources": []}"#], expect: .pass),
         RuleExample("data under MIT only fails", files: ["data/communes.csv": "code,nom\n", "LICENSE": "@fixtures/licences/MIT.txt"], expect: .fail),
         RuleExample("no data skips", files: ["src/a.py": "x", "LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
+        RuleExample("data uploaded by the CI, with no data file in git and no data licence, fails",
+                    files: [".gitlab-ci.yml": "publish:\n  script: curl -F file=@out.csv https://www.data.gouv.fr/api/1/datasets/communes/upload/\n",
+                            "LICENSE": "@fixtures/licences/MIT.txt"], expect: .fail),
+        RuleExample("a link in a comment of a rule file that lists upload endpoints is no publication: skips",
+                    files: ["rules/data/open_data.yml": "api_publish_markers: [\"/upload\"]\n# \"Use https://www.data.gouv.fr/api/1/proconnect/auth\"\n",
+                            "LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
         RuleExample("test fixtures are not published data: skips", files: ["tests/data/adresses.csv": "id,voie\n", "src/a.py": "x",
                                                                           "LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
     ]
@@ -52,6 +58,11 @@ public struct LicenceDataRule: BuiltInRule {
         }
         let sample = dataFiles.prefix(5).map { Finding(path: $0.path) }
         guard !evidence.isEmpty else {
+            // Published without a data file in git (an upload, a link): "0 data file(s)" would say nothing.
+            if dataFiles.isEmpty {
+                return .fail(LocalizedText(fr: "Données publiées sans Licence Ouverte 2.0 ni ODbL. \(publication.reason.fr)",
+                                           en: "Data published with neither the Licence Ouverte 2.0 nor the ODbL. \(publication.reason.en)"))
+            }
             return .fail(LocalizedText(fr: "\(dataFiles.count) fichier(s) de données, sans Licence Ouverte 2.0 ni ODbL.",
                                        en: "\(dataFiles.count) data file(s), with neither the Licence Ouverte 2.0 nor the ODbL."), sample)
         }

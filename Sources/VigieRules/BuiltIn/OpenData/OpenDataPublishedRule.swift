@@ -80,6 +80,13 @@ public struct OpenDataPublishedRule: BuiltInRule {
                     files: ["README.md": "# Site\n\nA static web site.\n",
                             "LICENSE.md": "« Ministère de xxx – Données originales téléchargées sur http://www.data.gouv.fr/fr/datasets/xxx/, mise à jour du 14 février 2017 ».\n"],
                     expect: .skip),
+        RuleExample("a link in a comment of a configuration file that also lists upload endpoints skips: a comment runs nothing (vigie's own rules/data/open_data.yml)",
+                    files: ["rules/data/open_data.yml": "api_publish_markers: [\"/upload\", upload_resource]\n  # \"Use https://www.data.gouv.fr/api/1/proconnect/auth\": a changelog line\n"],
+                    expect: .skip),
+        RuleExample("a configuration file that uploads to the data.gouv.fr API outside a comment still publishes",
+                    files: [".gitlab-ci.yml": "publish:\n  # weekly\n  script: curl -F file=@data/communes.csv https://www.data.gouv.fr/api/1/datasets/communes/upload/\n",
+                            "data/communes.csv": OpenDataScan.communes],
+                    expect: .warn),
         RuleExample("a library without data skips",
                     files: ["src/outil/__init__.py": "def f():\n    return 1\n", "tests/data/sample.csv": "a,b\n1,2\n"], expect: .skip),
     ]

@@ -25,6 +25,7 @@ enum OpenDataScan {
             case "attribution": LocalizedText(fr: "source citée", en: "credited source")
             case "mention": LocalizedText(fr: "lien hors de la documentation du dépôt", en: "link outside the repository's own documentation")
             case "example": LocalizedText(fr: "exemple dans la documentation", en: "example in the documentation")
+            case "comment": LocalizedText(fr: "commentaire de fichier de configuration", en: "configuration file comment")
             case "processing": LocalizedText(fr: "traitement de données, sans publication", en: "data processing, no publication")
             default: LocalizedText(fr: "lien de navigation", en: "navigation link")
             }
