@@ -74,7 +74,6 @@ public enum JSONRenderer {
 extension JSONValue {
     /// The JSON value of anything `Encodable`, through its `Codable` form.
     public init(encoding value: some Encodable) throws {
-        let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONValueEncoder.encode(value)
     }
 }
