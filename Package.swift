@@ -40,11 +40,13 @@ let package = Package(
         ),
         .target(name: "VigieMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strict),
         .target(name: "VigieCore", swiftSettings: strict),
+        // glibc's memmem, hidden from Swift behind _GNU_SOURCE: the content scans' marker search.
+        .target(name: "CByteSearch"),
         // The built-in rule sets and data (rules/*.yml, rules/data/*.yml) are compiled into VigieRules
         // by the EmbedRules build plugin, which runs vigie-embed-rules (docs/architecture.md).
         .target(
             name: "VigieRules",
-            dependencies: ["VigieCore", "VigieMarkdown", .product(name: "Yams", package: "Yams")],
+            dependencies: ["VigieCore", "VigieMarkdown", "CByteSearch", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict,
             plugins: ["EmbedRules"]
         ),
