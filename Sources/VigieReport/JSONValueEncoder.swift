@@ -1,4 +1,4 @@
-public import VigieCore
+import VigieCore
 
 /// Builds the `JSONValue` of an `Encodable` value directly, as `JSONEncoder` then `JSONDecoder`
 /// would give it, without writing JSON text and parsing it back.
@@ -67,7 +67,7 @@ private func leaf(_ value: some Encodable, codingPath: [any CodingKey]) throws -
     case let number as UInt64: return try unsigned(number, codingPath: codingPath)
     case let number as Double: return try real(number, codingPath: codingPath)
     case let number as Float: return try real(Double(number), codingPath: codingPath)
-    case let json as JSONValue: return json
+    case let json as JSONValue: return try readBack(json, codingPath: codingPath)
     default:
         let box = ValueBox()
         try value.encode(to: ValueEncoder(box: box, codingPath: codingPath))
@@ -80,6 +80,16 @@ private func unsigned(_ number: UInt64, codingPath: [any CodingKey]) throws -> J
         throw EncodingError.invalidValue(number, .init(codingPath: codingPath, debugDescription: "\(number) does not fit a JSON integer here"))
     }
     return .int(value)
+}
+
+/// A `JSONValue` (the facts) as the text round trip gave it back: its integral doubles as integers.
+private func readBack(_ value: JSONValue, codingPath: [any CodingKey]) throws -> JSONValue {
+    switch value {
+    case .double(let number): return try real(number, codingPath: codingPath)
+    case .array(let items): return .array(try items.map { try readBack($0, codingPath: codingPath) })
+    case .object(let members): return .object(try members.mapValues { try readBack($0, codingPath: codingPath) })
+    case .null, .bool, .int, .string: return value
+    }
 }
 
 /// `JSONEncoder` refuses non-finite numbers (its default strategy); an integral value read back

@@ -27,7 +27,7 @@ struct JSONValueEncoderTests {
         var present: Int? = 7
         var list: [Double?] = [1, nil, 1.5]
         var nested: [String: [Int]] = ["a": [1, 2], "b": []]
-        var facts: [String: JSONValue] = ["x": .array([.null, .bool(false), .double(0.1)]), "y": .object([:])]
+        var facts: [String: JSONValue] = ["x": .array([.null, .bool(false), .double(0.1), .double(1.0)]), "y": .object(["share": .double(2)])]
         var day = Day(iso: "2026-11-30")!
 
         enum CodingKeys: String, CodingKey { case flag, count, small, big, half, whole, large, negative, tiny, text, missing, present, list, nested, facts, day }
@@ -62,6 +62,8 @@ struct JSONValueEncoderTests {
         #expect(members["whole"] == .int(2))         // integral doubles came back as integers
         #expect(members["half"] == .double(0.5))
         #expect(members["missing"] == .null)
+        // A fact held as a double came back as an integer when integral: `"top_author_share": 1`.
+        #expect(members["facts"] == .object(["x": .array([.null, .bool(false), .double(0.1), .int(1)]), "y": .object(["share": .int(2)])]))
     }
 
     @Test("a scorecard renders byte for byte as through the round trip")
