@@ -80,13 +80,24 @@ public struct LicenceText: Sendable {
     /// heading or quote markers (several may follow each other: `> - 1. `).
     static func withoutMarkup(_ line: Substring) -> Substring {
         var text = line
-        if text.contains("<") { text = Substring(text.replacing(htmlTag, with: " ")) }
-        if text.contains("](") { text = Substring(text.replacing(linkTarget, with: "] ")) }
+        // Bytes, not `contains("<")`: Foundation's string search cost 16,000 instructions a line.
+        if text.utf8.contains(0x3C) { text = Substring(text.replacing(htmlTag, with: " ")) }
+        if hasLinkTarget(text) { text = Substring(text.replacing(linkTarget, with: "] ")) }
         while true {
             let trimmed = text.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
             guard mayStartWithListMarker(trimmed), let marker = trimmed.prefixMatch(of: listMarker) else { return trimmed }
             text = trimmed[marker.range.upperBound...]
         }
+    }
+
+    /// Whether `](` occurs in the line: a Markdown link target may follow.
+    static func hasLinkTarget(_ text: Substring) -> Bool {
+        var afterBracket = false
+        for byte in text.utf8 {
+            if afterBracket && byte == 0x28 { return true }
+            afterBracket = byte == 0x5D
+        }
+        return false
     }
 
     /// A necessary condition for `listMarker` at the start of `text`, checked before the regex: a
