@@ -108,13 +108,15 @@ public struct Fixer {
         let options = FixOptions(language: language, today: request.asOf, licence: request.licence, holder: request.holder,
                                  securityContact: request.securityContact)
         let remote = repository.remoteURL().flatMap(ForgeAddress.init)
+        // The project's name as the forge knows it, else the work tree's folder.
+        let name = remote.flatMap { $0.path.split(separator: "/").last.map(String.init) } ?? card.repository.name
         var report = FixReport(root: workTree.root, language: language)
         var planned: Set<String> = []
         for check in card.checks.sorted(by: { $0.id < $1.id }) where check.status == .fail || check.status == .warn {
             guard let fix = fixes[check.id], Self.selected(check.id, request) else { continue }
             report.attempted.append(check.id)
             let context = FixContext(snapshot: snapshot, data: ruleSet.data, templates: templates, options: options,
-                                     name: card.repository.name, remote: remote, workTree: workTree, check: check)
+                                     name: name, remote: remote, workTree: workTree, check: check)
             let plan: FixPlan
             do {
                 plan = try fix.plan(context)
