@@ -11,7 +11,7 @@ struct FixCommandTests {
     static let options = ["--licence", "MIT", "--holder", "Direction du numérique", "--security-contact", "securite@exemple.gouv.fr",
                           "--as-of", asOf]
     /// Every file the code-only fixture gets, compared byte for byte with fixtures/fix-expected/code-only/.
-    static let expected = ["LICENSE", "CONTRIBUTING.md", "SECURITY.md", "CODE_OF_CONDUCT.md", "CHANGELOG.md",
+    static let expected = ["LICENSE", "CONTRIBUTING.md", "SECURITY.md", "CODE_OF_CONDUCT.md", "CHANGELOG.md", "publiccode.yml",
                            ".github/ISSUE_TEMPLATE/bug_report.md", ".github/ISSUE_TEMPLATE/feature_request.md",
                            ".github/dependabot.yml", ".github/workflows/ci.yml"]
 
@@ -76,7 +76,8 @@ struct FixCommandTests {
         #expect(gain >= 30)
         let now = Self.statuses(after)
         for rule in ["licence.present", "licence.identified", "licence.allowed", "community.contributing", "community.security",
-                     "community.code_of_conduct", "community.changelog", "community.issue_templates", "quality.ci", "quality.dependency_updates"] {
+                     "community.code_of_conduct", "community.changelog", "community.issue_templates", "community.publiccode", "quality.ci",
+                     "quality.dependency_updates"] {
             #expect(now[rule] == "pass", "\(rule): \(now[rule] ?? "absent")")
         }
         // The licence vigie wrote is identified at confidence 1.0 by vigie itself.
@@ -196,6 +197,7 @@ struct FixCommandTests {
         ("licence.present", "fix-code-only"), ("community.contributing", "fix-code-only"), ("community.security", "fix-code-only"),
         ("community.code_of_conduct", "fix-code-only"), ("community.changelog", "fix-code-only"), ("community.issue_templates", "fix-code-only"),
         ("quality.ci", "fix-code-only"), ("quality.dependency_updates", "fix-code-only"), ("readme.sections", "title-only"),
+        ("community.publiccode", "fix-code-only"), ("community.publiccode", "fix-web-app"),
     ])
     func eachFix(rule: String, fixture: String) throws {
         let scratch = try TemporaryDirectory("vigie-fix-each")
@@ -207,6 +209,70 @@ struct FixCommandTests {
         try Self.commitAll(repo)
         let after = Self.statuses(try Self.audit(repo))
         #expect(after[rule] == "pass", "\(rule): \(after[rule] ?? "absent") after the fix; \(result.stdout)")
+    }
+
+    @Test("the accessibility statement model is written where the framework serves pages, and the rule keeps failing, saying so, until it is filled")
+    func accessibilityStatement() throws {
+        let scratch = try TemporaryDirectory("vigie-fix-a11y")
+        let repo = try Self.workTree("fix-web-app", in: scratch)
+        #expect(Self.statuses(try Self.audit(repo))["accessibility.statement"] == "fail")
+        let result = try runVigie(["fix", repo.path, "--only", "accessibility.statement", "--as-of", Self.asOf])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pages/accessibilite.mdx"), "\(result.stdout)")
+        #expect(result.stdout.contains("continue d'échouer"), "the fix must say the rule keeps failing: \(result.stdout)")
+        let written = try String(contentsOf: repo.appendingPathComponent("pages/accessibilite.mdx"), encoding: .utf8)
+        #expect(written.hasPrefix("<!-- vigie fix") && written.contains("# Déclaration d'accessibilité") && written.contains("JJ/MM/AAAA"))
+        try Self.commitAll(repo)
+        let after = try Self.audit(repo)
+        let check = ((after["checks"] as? [[String: Any]]) ?? []).first { $0["id"] as? String == "accessibility.statement" }
+        #expect(check?["status"] as? String == "fail")
+        let evidence = (check?["evidence"] as? [[String: Any]]) ?? []
+        #expect(evidence.contains { ($0["path"] as? String) == "pages/accessibilite.mdx" && (($0["message"] as? String) ?? "").contains("modèle officiel") },
+                "\(evidence)")
+        // Filled in (the blanks replaced as an audit's results would), the page is a statement.
+        var filled = written
+        for (blank, value) in [("[nom de l'entité qui a réalisé l'audit]", "Access42"), ("[Nom de l'entité]", "La DINUM"), ("[Nom du site]", "Démarches"), ("[URL du site]", "https://demarches.example.gouv.fr"),
+                               ("JJ/MM/AAAA", "12/11/2026"), ("xx %", "72 %"), ("[nn]", "80")] {
+            filled = filled.replacingOccurrences(of: blank, with: value)
+        }
+        try filled.write(to: repo.appendingPathComponent("pages/accessibilite.mdx"), atomically: true, encoding: .utf8)
+        try Self.commitAll(repo)
+        #expect(Self.statuses(try Self.audit(repo))["accessibility.statement"] == "pass")
+    }
+
+    @Test("--exempt writes a valid exemption into .vigie.yml, then adds to it; the audit applies both")
+    func exemption() throws {
+        let scratch = try TemporaryDirectory("vigie-fix-exempt")
+        let repo = try Self.workTree("fix-code-only", in: scratch)
+        let first = try runVigie(["fix", repo.path, "--exempt", "quality.ci", "--reason", "Intégration continue sur la forge du ministère",
+                                  "--until", "2027-06-30", "--as-of", Self.asOf])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try runVigie(["fix", repo.path, "--exempt", "community.publiccode", "--reason", "Publication sur code.gouv.fr en 2027",
+                                   "--as-of", Self.asOf])
+        #expect(second.status == 0, "\(second.stderr)")
+        let past = try runVigie(["fix", repo.path, "--exempt", "quality.ci", "--reason", "x", "--until", "2020-01-01", "--as-of", Self.asOf, "--lang", "en"])
+        #expect(past.status == 64 && past.stderr.contains("in the past"), "\(past.stderr)")
+        try Self.commitAll(repo)
+        let statuses = Self.statuses(try Self.audit(repo))
+        #expect(statuses["quality.ci"] == "exempt" && statuses["community.publiccode"] == "exempt", "\(statuses)")
+        #expect(statuses["configuration.exemptions"] == nil || statuses["configuration.exemptions"] == "pass")
+    }
+
+    @Test("licence.consistent: the exact edit of each contradicting manifest is printed, and no manifest is rewritten")
+    func licenceEditsPrinted() throws {
+        let scratch = try TemporaryDirectory("vigie-fix-consistent")
+        let repo = try Self.workTree("fix-code-only", in: scratch)
+        try FileManager.default.copyItem(at: PackagePaths.rules.appendingPathComponent("licences/MIT.txt"), to: repo.appendingPathComponent("LICENSE"))
+        let manifest = repo.appendingPathComponent("pyproject.toml")
+        let declared = "[project]\nname = \"calcul\"\nversion = \"1.0.0\"\nlicense = \"Apache-2.0\"\n"
+        try declared.write(to: manifest, atomically: true, encoding: .utf8)
+        try Self.commitAll(repo)
+        #expect(Self.statuses(try Self.audit(repo))["licence.consistent"] == "fail")
+        let result = try runVigie(["fix", repo.path, "--only", "licence.consistent", "--lang", "en", "--as-of", Self.asOf])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pyproject.toml:4 (pyproject.toml): replace 'Apache-2.0' with 'MIT'"), "\(result.stdout)")
+        #expect(try String(contentsOf: manifest, encoding: .utf8) == declared)
+        #expect(try git(["status", "--porcelain"], in: repo).stdout.isEmpty)
     }
 
     @Test("vigie rules show says whether a rule has a fix")

@@ -82,16 +82,7 @@ public struct Fixer {
     public func run(_ request: FixRequest) throws(AuditError) -> FixReport {
         let fixes = fixable
         try checkSelection(request, fixable: fixes.keys.sorted())
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: request.path, isDirectory: &isDirectory) else { throw .pathNotFound(path: request.path) }
-        let repository: Repository
-        do {
-            repository = try Repository(discoveringFrom: request.path)
-        } catch {
-            if error.code == .notFound { throw .notARepository(path: request.path) }
-            throw .unreadableRepository(path: request.path, error: error)
-        }
-        guard let workDirectory = repository.workDirectory, !repository.isBare else { throw .noWorkTree(path: request.path) }
+        let (repository, workTree) = try Self.openWorkTree(request.path)
         let templates: FixTemplates
         do {
             templates = try FixTemplates.load(sources: sources)
@@ -104,7 +95,6 @@ public struct Fixer {
                                                        keeping: { snapshot = $0 })
         guard let snapshot else { throw .corruptRepository(path: source, detail: "no snapshot") }
         let language = request.language ?? (try? ReadmeStructure.of(snapshot, data: ruleSet.data).language) ?? .fr
-        let workTree = WorkTree(root: workDirectory)
         let options = FixOptions(language: language, today: request.asOf, licence: request.licence, holder: request.holder,
                                  securityContact: request.securityContact)
         let remote = repository.remoteURL().flatMap(ForgeAddress.init)
@@ -130,6 +120,21 @@ public struct Fixer {
             }
         }
         return report
+    }
+
+    /// The repository around `path` and its work tree, found through libgit2; a bare repository has none.
+    static func openWorkTree(_ path: String) throws(AuditError) -> (Repository, WorkTree) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .pathNotFound(path: path) }
+        let repository: Repository
+        do {
+            repository = try Repository(discoveringFrom: path)
+        } catch {
+            if error.code == .notFound { throw .notARepository(path: path) }
+            throw .unreadableRepository(path: path, error: error)
+        }
+        guard let workDirectory = repository.workDirectory, !repository.isBare else { throw .noWorkTree(path: path) }
+        return (repository, WorkTree(root: workDirectory))
     }
 
     private func apply(_ change: FixChange, rule: String, workTree: WorkTree, dryRun: Bool, planned: inout Set<String>, report: inout FixReport) {

@@ -38,6 +38,15 @@ extension Vigie {
         @Option(name: .customLong("security-contact"), help: ArgumentHelp("The address to report vulnerabilities to (SECURITY.md, the code of conduct).", valueName: "email"))
         var securityContact: String?
 
+        @Option(help: ArgumentHelp("Instead of fixing: write an exemption of this rule into .vigie.yml (with --reason, --until).", valueName: "rule"))
+        var exempt: String?
+
+        @Option(help: ArgumentHelp("Why the rule does not apply (with --exempt).", valueName: "text"))
+        var reason: String?
+
+        @Option(help: ArgumentHelp("Last day the exemption applies, YYYY-MM-DD (with --exempt).", valueName: "date"))
+        var until: String?
+
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Day the fix is as of, YYYY-MM-DD (default: today, UTC): the licence's year.", valueName: "date"))
         var asOf: String?
 
@@ -51,6 +60,15 @@ extension Vigie {
             if let asOf, Day(iso: asOf) == nil {
                 throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY-MM-DD, for example 2026-06-30")
             }
+            if let until, Day(iso: until) == nil {
+                throw ValidationError("--until '\(until)' is not a date: use YYYY-MM-DD, for example 2027-06-30")
+            }
+            if exempt == nil, reason != nil || until != nil {
+                throw ValidationError("--reason and --until go with --exempt RULE")
+            }
+            if exempt != nil, reason?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
+                throw ValidationError("--exempt needs --reason TEXT: say why the rule does not apply")
+            }
         }
 
         func run() throws {
@@ -59,7 +77,16 @@ extension Vigie {
                 let sources = try RulesLocator.locate(explicit: rules)
                 let ruleSet = try Auditor.loadRuleSet(sources: sources, id: ruleset)
                 StandardError.use(ruleSet.data)
-                var request = FixRequest(path: path, asOf: asOf.flatMap(Day.init(iso:)) ?? Day(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
+                let today = asOf.flatMap(Day.init(iso:)) ?? Day(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+                if let exempt {
+                    var request = Fixer.ExemptionRequest(path: path, rule: exempt, reason: reason ?? "", until: until.flatMap(Day.init(iso:)), asOf: today)
+                    request.dryRun = dryRun
+                    let report = try Fixer(ruleSet: ruleSet, sources: sources).exempt(request, language: messages)
+                    try FixOutput.print(report, dryRun: dryRun, path: path)
+                    if !report.refused.isEmpty { throw ExitCode(ExitStatus.cannotWrite.rawValue) }
+                    return
+                }
+                var request = FixRequest(path: path, asOf: today)
                 request.language = lang
                 request.only = only
                 request.skip = skip
