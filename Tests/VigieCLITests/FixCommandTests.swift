@@ -88,16 +88,25 @@ struct FixCommandTests {
         #expect(((after["checks"] as? [[String: Any]]) ?? []).filter { $0["status"] as? String == "pass" }.allSatisfy { $0["fix"] == nil })
     }
 
-    @Test("the generated Dependabot configuration and workflow parse as YAML")
-    func generatedYAMLParses() throws {
+    @Test("the generated publiccode.yml, Dependabot or Renovate configuration and workflow parse (YAML, JSON), on GitHub and GitLab",
+          arguments: [("https://github.com/example-gouv/calcul.git", [".github/dependabot.yml", ".github/workflows/ci.yml", "publiccode.yml"]),
+                      ("git@gitlab.example.gouv.fr:equipe/calcul.git", [".gitlab-ci.yml", "publiccode.yml"])])
+    func generatedFilesParse(remote: String, yaml: [String]) throws {
         let scratch = try TemporaryDirectory("vigie-fix-yaml")
-        let repo = try Self.workTree("fix-code-only", in: scratch)
-        let result = try runVigie(["fix", repo.path, "--only", "quality", "--as-of", Self.asOf])
+        let repo = try Self.workTree("fix-code-only", in: scratch, remote: remote)
+        let result = try runVigie(["fix", repo.path, "--only", "quality", "--only", "community.publiccode"] + Self.options)
         #expect(result.status == 0, "\(result.stderr)")
-        for path in [".github/dependabot.yml", ".github/workflows/ci.yml"] {
+        for path in yaml {
             let text = try String(contentsOf: repo.appendingPathComponent(path), encoding: .utf8)
             let parsed = try Yams.load(yaml: text) as? [String: Any]
             #expect(parsed != nil, "\(path) is not a YAML mapping")
+        }
+        if remote.contains("gitlab") {
+            let renovate = try JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("renovate.json"))) as? [String: Any]
+            #expect(renovate?["extends"] as? [String] == ["config:recommended"])
+            let ci = try Yams.load(yaml: String(contentsOf: repo.appendingPathComponent(".gitlab-ci.yml"), encoding: .utf8)) as? [String: Any]
+            #expect((ci?["test-pip"] as? [String: Any])?["script"] as? [String] == ["pip install -e . pytest || pip install -r requirements.txt pytest", "python -m pytest"])
+            return
         }
         let dependabot = try Yams.load(yaml: String(contentsOf: repo.appendingPathComponent(".github/dependabot.yml"), encoding: .utf8)) as? [String: Any]
         let ecosystems = ((dependabot?["updates"] as? [[String: Any]]) ?? []).compactMap { $0["package-ecosystem"] as? String }
@@ -124,6 +133,26 @@ struct FixCommandTests {
         #expect(!second.stdout.contains("git add"))
         #expect(Self.contents(repo, Self.expected) == written)
         #expect(try git(["status", "--porcelain"], in: repo).stdout == statusBefore)
+    }
+
+    @Test("the README's missing sections are added once, in the README's language, at its end; a second run adds nothing")
+    func readmeSectionsOnce() throws {
+        let scratch = try TemporaryDirectory("vigie-fix-readme")
+        let repo = try Self.workTree("fix-code-only", in: scratch)
+        let readme = repo.appendingPathComponent("README.md")
+        let original = "# Calcul\n\nCalcul computes local taxes from the public data of the tax administration, for the towns that ask for it.\n"
+        try original.write(to: readme, atomically: true, encoding: .utf8)
+        try Self.commitAll(repo)
+        let first = try runVigie(["fix", repo.path, "--only", "readme.sections", "--only", "community.contributing", "--as-of", Self.asOf])
+        #expect(first.status == 0, "\(first.stderr)")
+        let once = try String(contentsOf: readme, encoding: .utf8)
+        #expect(once.hasPrefix(original) && once.contains("<!-- vigie fix: sections to complete") && once.contains("\n## Installation\n\nTo complete:"),
+                "\(once)")
+        // No --lang: the README is in English, so is what vigie writes.
+        #expect(try String(contentsOf: repo.appendingPathComponent("CONTRIBUTING.md"), encoding: .utf8).hasPrefix("# Contributing to calcul"))
+        let second = try runVigie(["fix", repo.path, "--only", "readme.sections", "--as-of", Self.asOf])
+        #expect(second.status == 0 && !second.stdout.contains("+ "), "\(second.stdout)")
+        #expect(try String(contentsOf: readme, encoding: .utf8) == once)
     }
 
     @Test("--dry-run writes nothing, and its diff applies with git apply to give the same files")
