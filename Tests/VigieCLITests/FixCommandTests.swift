@@ -40,6 +40,25 @@ struct FixCommandTests {
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
     }
 
+    /// Each file of `paths` in `repo` equals `fixtures/fix-expected/<folder>/<path>`, byte for byte.
+    /// `VIGIE_UPDATE_FIX_SNAPSHOTS=1` writes the snapshots instead (and fails, so that a recording run
+    /// is never mistaken for a passing one): review them with `git diff fixtures/fix-expected`.
+    static func expectSnapshots(_ repo: URL, _ paths: [String], _ folder: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = PackagePaths.fixtures.appendingPathComponent("fix-expected/" + folder)
+        for path in paths {
+            let written = FileManager.default.contents(atPath: repo.appendingPathComponent(path).path)
+            let snapshot = expected.appendingPathComponent(path)
+            if ProcessInfo.processInfo.environment["VIGIE_UPDATE_FIX_SNAPSHOTS"] == "1", let written {
+                try FileManager.default.createDirectory(at: snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try written.write(to: snapshot)
+                Issue.record("recorded fixtures/fix-expected/\(folder)/\(path)", sourceLocation: sourceLocation)
+                continue
+            }
+            #expect(written != nil && written == FileManager.default.contents(atPath: snapshot.path),
+                    "\(path) differs from fixtures/fix-expected/\(folder)/\(path)", sourceLocation: sourceLocation)
+        }
+    }
+
     static func statuses(_ card: [String: Any]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: ((card["checks"] as? [[String: Any]]) ?? []).map { ($0["id"] as? String ?? "", $0["status"] as? String ?? "") })
     }
@@ -60,11 +79,7 @@ struct FixCommandTests {
         let result = try runVigie(["fix", repo.path] + Self.options)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("git add -- "), "\(result.stdout)")
-        for path in Self.expected {
-            let written = FileManager.default.contents(atPath: repo.appendingPathComponent(path).path)
-            let snapshot = FileManager.default.contents(atPath: PackagePaths.fixtures.appendingPathComponent("fix-expected/code-only/" + path).path)
-            #expect(written != nil && written == snapshot, "\(path) differs from fixtures/fix-expected/code-only/\(path)")
-        }
+        try Self.expectSnapshots(repo, Self.expected, "code-only")
         // Nothing is committed by vigie fix: HEAD has not moved, the files are untracked.
         let status = try git(["status", "--porcelain"], in: repo).stdout
         #expect(status.contains("?? LICENSE"))
@@ -94,7 +109,7 @@ struct FixCommandTests {
     func generatedFilesParse(remote: String, yaml: [String]) throws {
         let scratch = try TemporaryDirectory("vigie-fix-yaml")
         let repo = try Self.workTree("fix-code-only", in: scratch, remote: remote)
-        let result = try runVigie(["fix", repo.path, "--only", "quality", "--only", "community.publiccode"] + Self.options)
+        let result = try runVigie(["fix", repo.path, "--only", "quality", "--only", "community"] + Self.options)
         #expect(result.status == 0, "\(result.stderr)")
         for path in yaml {
             let text = try String(contentsOf: repo.appendingPathComponent(path), encoding: .utf8)
@@ -102,6 +117,8 @@ struct FixCommandTests {
             #expect(parsed != nil, "\(path) is not a YAML mapping")
         }
         if remote.contains("gitlab") {
+            try Self.expectSnapshots(repo, ["renovate.json", ".gitlab-ci.yml", "publiccode.yml", "CONTRIBUTING.md",
+                                            ".gitlab/issue_templates/Bug.md", ".gitlab/issue_templates/Feature.md"], "code-only-gitlab")
             let renovate = try JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("renovate.json"))) as? [String: Any]
             #expect(renovate?["extends"] as? [String] == ["config:recommended"])
             let ci = try Yams.load(yaml: String(contentsOf: repo.appendingPathComponent(".gitlab-ci.yml"), encoding: .utf8)) as? [String: Any]
@@ -150,6 +167,7 @@ struct FixCommandTests {
                 "\(once)")
         // No --lang: the README is in English, so is what vigie writes.
         #expect(try String(contentsOf: repo.appendingPathComponent("CONTRIBUTING.md"), encoding: .utf8).hasPrefix("# Contributing to calcul"))
+        try Self.expectSnapshots(repo, ["README.md", "CONTRIBUTING.md"], "readme-en")
         let second = try runVigie(["fix", repo.path, "--only", "readme.sections", "--as-of", Self.asOf])
         #expect(second.status == 0 && !second.stdout.contains("+ "), "\(second.stdout)")
         #expect(try String(contentsOf: readme, encoding: .utf8) == once)
@@ -249,6 +267,7 @@ struct FixCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("pages/accessibilite.mdx"), "\(result.stdout)")
         #expect(result.stdout.contains("continue d'échouer"), "the fix must say the rule keeps failing: \(result.stdout)")
+        try Self.expectSnapshots(repo, ["pages/accessibilite.mdx"], "web-app")
         let written = try String(contentsOf: repo.appendingPathComponent("pages/accessibilite.mdx"), encoding: .utf8)
         #expect(written.hasPrefix("<!-- vigie fix") && written.contains("# Déclaration d'accessibilité") && written.contains("JJ/MM/AAAA"))
         try Self.commitAll(repo)
