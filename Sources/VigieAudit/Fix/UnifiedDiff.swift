@@ -4,10 +4,11 @@
 /// after an existing file's content.
 public enum UnifiedDiff {
     public static func file(_ path: String, old: String?, new: String) -> String {
-        let quoted = quote(path)
-        var out = "diff --git a/\(quoted) b/\(quoted)\n"
-        if old == nil { out += "new file mode 100644\n--- /dev/null\n" } else { out += "--- a/\(quoted)\n" }
-        out += "+++ b/\(quoted)\n"
+        // git quotes the whole name, prefix included ("a/é.md" → "a/\303\251.md" in quotes).
+        let a = quote("a/" + path), b = quote("b/" + path)
+        var out = "diff --git \(a) \(b)\n"
+        if old == nil { out += "new file mode 100644\n--- /dev/null\n" } else { out += "--- \(a)\n" }
+        out += "+++ \(b)\n"
         let before = lines(old ?? ""), after = lines(new)
         var common = 0
         while common < before.count && common < after.count && before[common] == after[common] { common += 1 }

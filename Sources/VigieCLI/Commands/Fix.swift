@@ -137,7 +137,9 @@ enum FixOutput {
                 lines.append("  " + gitAdd(paths, root: report.root, path: path))
             }
         }
-        let text = lines.joined(separator: "\n") + "\n"
+        // Notes quote the repository's own strings (a manifest's licence field): no control character
+        // from them reaches the terminal.
+        let text = lines.map { TerminalSafeText.clean($0, keepingLineBreaks: true) }.joined(separator: "\n") + "\n"
         if dryRun {
             try StandardOutput.write(report.diff)
             FileHandle.standardError.write(Data(text.utf8))
