@@ -30,3 +30,21 @@ struct FixForgeTests {
         #expect(ForgeAddress("https://github.com/o/r")?.issues(.github) == "https://github.com/o/r/issues")
     }
 }
+
+import Yams
+
+/// Values from the repository or the user go into generated YAML as double-quoted scalars: any
+/// string reads back as itself, and none can add a key.
+@Suite("Fix: YAML values")
+struct FixYAMLValueTests {
+    @Test("hostile strings read back unchanged", arguments: [
+        "plain", "a \"quoted\" word", "back\\slash", "two\nlines", "tab\there", "bell\u{07}", "key: value\nother: 1",
+        "# not a comment", "- not a list", "é ☃ \u{2028} \u{85}", "{{placeholder}}", "",
+    ])
+    func roundTrip(text: String) throws {
+        let yaml = "value: \(yamlQuoted(text))\n"
+        let loaded = try Yams.load(yaml: yaml) as? [String: Any]
+        #expect(loaded?.count == 1)
+        #expect(loaded?["value"] as? String == text, "\(yaml)")
+    }
+}

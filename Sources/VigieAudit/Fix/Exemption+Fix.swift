@@ -38,11 +38,10 @@ extension Fixer {
         if let until = request.until, until < request.asOf {
             throw .fixUsage(LocalizedText(fr: "--until \(until.iso) est passé", en: "--until \(until.iso) is in the past"))
         }
-        let (repository, workTree) = try Self.openWorkTree(request.path)
-        _ = repository
+        let (_, workTree) = try Self.openWorkTree(request.path)
         var report = FixReport(root: workTree.root, language: language)
         report.attempted = [request.rule]
-        let item = "  - rule: \(yamlScalar(request.rule))\n    reason: \(yamlScalar(reason))\n"
+        let item = "  - rule: \(yamlQuoted(request.rule))\n    reason: \(yamlQuoted(reason))\n"
             + (request.until.map { "    until: \($0.iso)\n" } ?? "")
         let path = ExemptionFile.path
         let old = workTree.text(path)
@@ -64,7 +63,10 @@ extension Fixer {
             change = .create(path: path, text: "# Rules that do not apply to this repository, and why (docs/rulesets.md).\nexemptions:\n" + item)
         }
         if request.dryRun {
-            report.diff = UnifiedDiff.file(path, old: old, new: (old ?? "") + { if case .create(_, let text) = change { text } else if case .append(_, let text) = change { text } else { "" } }())
+            let added: String = switch change {
+            case .create(_, let text), .append(_, let text): text
+            }
+            report.diff = UnifiedDiff.file(path, old: old, new: (old ?? "") + added)
         } else {
             do {
                 switch change {
@@ -79,19 +81,4 @@ extension Fixer {
         report.written.append(.init(rule: request.rule, change: change))
         return report
     }
-}
-
-/// A YAML double-quoted scalar (the reason is the user's free text).
-func yamlScalar(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default: if scalar.value < 0x20 || scalar.value == 0x7f { out += String(format: "\\x%02x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-        }
-    }
-    return out + "\""
 }

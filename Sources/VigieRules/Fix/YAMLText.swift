@@ -1,6 +1,7 @@
-/// A YAML double-quoted scalar: what fixes write for values that come from the repository (a folder,
-/// a README sentence), so that no value can change the structure of the file around it.
-func yamlQuoted(_ text: String) -> String {
+/// A YAML double-quoted scalar: what fixes write for values that come from the repository or the
+/// user (a folder, a README sentence, an exemption's reason), so that no value can change the
+/// structure of the file around it.
+public func yamlQuoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
         switch scalar {
