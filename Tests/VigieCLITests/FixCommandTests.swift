@@ -148,6 +148,8 @@ struct FixCommandTests {
         #expect(second.status == 0, "\(second.stderr)")
         #expect(!second.stdout.contains("+ "), "the second run wrote: \(second.stdout)")
         #expect(!second.stdout.contains("git add"))
+        // Nothing written, so no "complete what was written" note either.
+        #expect(!second.stdout.contains("complétez les valeurs"), "\(second.stdout)")
         #expect(Self.contents(repo, Self.expected) == written)
         #expect(try git(["status", "--porcelain"], in: repo).stdout == statusBefore)
     }
@@ -304,6 +306,22 @@ struct FixCommandTests {
         let statuses = Self.statuses(try Self.audit(repo))
         #expect(statuses["quality.ci"] == "exempt" && statuses["community.publiccode"] == "exempt", "\(statuses)")
         #expect(statuses["configuration.exemptions"] == nil || statuses["configuration.exemptions"] == "pass")
+    }
+
+    @Test("an existing Dependabot configuration that misses an ecosystem is left as it is; the entry to add is printed")
+    func dependabotEntriesPrinted() throws {
+        let scratch = try TemporaryDirectory("vigie-fix-dependabot")
+        let repo = try Self.workTree("fix-code-only", in: scratch)
+        let mine = "version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n    schedule: {interval: monthly}\n"
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent(".github"), withIntermediateDirectories: true)
+        try mine.write(to: repo.appendingPathComponent(".github/dependabot.yml"), atomically: true, encoding: .utf8)
+        try Self.commitAll(repo)
+        #expect(Self.statuses(try Self.audit(repo))["quality.dependency_updates"] == "warn")
+        let result = try runVigie(["fix", repo.path, "--only", "quality.dependency_updates", "--lang", "en", "--as-of", Self.asOf])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("add under 'updates:'") && result.stdout.contains("package-ecosystem: \"pip\""), "\(result.stdout)")
+        #expect(!result.stdout.contains("github-actions\""), "an entry the file has is not proposed again: \(result.stdout)")
+        #expect(try String(contentsOf: repo.appendingPathComponent(".github/dependabot.yml"), encoding: .utf8) == mine)
     }
 
     @Test("licence.consistent: the exact edit of each contradicting manifest is printed, and no manifest is rewritten")

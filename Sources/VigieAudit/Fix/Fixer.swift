@@ -114,9 +114,14 @@ public struct Fixer {
                 report.notes.append(.init(rule: check.id, text: LocalizedText(fr: "correction impossible : \(error)", en: "cannot fix: \(error)")))
                 continue
             }
-            report.notes += plan.notes.map { .init(rule: check.id, text: $0) }
+            let before = report.written.count
             for change in plan.changes {
                 apply(change, rule: check.id, workTree: workTree, dryRun: request.dryRun, planned: &planned, report: &report)
+            }
+            // A plan's notes are about what it wrote ("complete the values marked…"): said only when it
+            // wrote something, or when writing nothing is the plan (an option missing, edits to make).
+            if plan.changes.isEmpty || report.written.count > before {
+                report.notes += plan.notes.map { .init(rule: check.id, text: $0) }
             }
         }
         return report

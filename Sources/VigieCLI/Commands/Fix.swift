@@ -124,7 +124,7 @@ enum FixOutput {
             }
             lines.append("  + \(verb[l]) \(item.change.path) (\(item.rule))")
         }
-        for item in report.existing { lines.append("  = \(item.path) \(separator(l)) \(item.reason[l]) (\(item.rule))") }
+        for item in report.existing { lines.append("  = \(item.path)\(separator(l)) \(item.reason[l]) (\(item.rule))") }
         for item in report.notes { lines.append("  ! \(item.rule)\(separator(l)) \(item.text[l])") }
         if !paths.isEmpty {
             lines.append("")
