@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(name: "VigieReportTests", dependencies: ["VigieReport", "VigieCore"], swiftSettings: strict),
         .testTarget(
             name: "VigieCLITests",
-            dependencies: ["VigieAudit", "VigieTestSupport"],
+            // Yams: the files `vigie fix` generates must parse as YAML (FixCommandTests).
+            dependencies: ["VigieAudit", "VigieTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
     ],

@@ -44,6 +44,12 @@ public enum AuditError: Error, Sendable {
     case reportedByWorker(lines: [LocalizedText])
     /// A fleet's worker process ended while auditing one repository (a crash, its CPU or memory limit).
     case workerEnded(source: String, reason: LocalizedText)
+    /// `vigie fix` on a repository without a work tree (a bare clone, a `.git` folder given alone).
+    case noWorkTree(path: String)
+    /// `vigie fix` asked for something it cannot do: an unknown rule in --only/--skip, a licence not on the list.
+    case fixUsage(LocalizedText)
+    /// A fix's data or template (`rules/fixes/`) that no rules layer holds.
+    case fixDataMissing(detail: String)
 
     /// What went wrong, where, in one line per problem (several only for configuration errors).
     public var lines: [LocalizedText] {
@@ -86,6 +92,13 @@ public enum AuditError: Error, Sendable {
             lines
         case .workerEnded(let source, let reason):
             [LocalizedText(fr: "\(source) : \(reason.fr)", en: "\(source): \(reason.en)")]
+        case .noWorkTree(let path):
+            [LocalizedText(fr: "\(path) : dépôt sans copie de travail (clone nu) : vigie fix n'a nulle part où écrire",
+                           en: "\(path): repository without a work tree (bare clone): vigie fix has nowhere to write")]
+        case .fixUsage(let text):
+            [text]
+        case .fixDataMissing(let detail):
+            [LocalizedText(fr: "données de correction introuvables : \(detail)", en: "fix data not found: \(detail)")]
         }
     }
 }

@@ -79,10 +79,12 @@ public struct Auditor: Sendable {
     }
 
     /// Audits an open repository; `source` is what reports show as its origin (a path or a URL without credentials).
-    func audit(_ repository: Repository, source: String, request: AuditRequest) throws(AuditError) -> Scorecard {
+    /// `keeping` receives the snapshot the rules saw (`vigie fix` plans its fixes on it).
+    func audit(_ repository: Repository, source: String, request: AuditRequest,
+               keeping: ((RepositorySnapshot) -> Void)? = nil) throws(AuditError) -> Scorecard {
         do {
             return try Self.mapErrors(path: source, revision: request.revision) {
-                try auditUnmapped(repository, source: source, request: request)
+                try auditUnmapped(repository, source: source, request: request, keeping: keeping)
             }
         } catch {
             throw Self.explainingDamagedPacks(error, repository: repository, source: source)
@@ -107,12 +109,14 @@ public struct Auditor: Sendable {
                              fixes: missing.map(\.reason).fixSentences)
     }
 
-    private func auditUnmapped(_ repository: Repository, source: String, request: AuditRequest) throws -> Scorecard {
+    private func auditUnmapped(_ repository: Repository, source: String, request: AuditRequest,
+                               keeping: ((RepositorySnapshot) -> Void)?) throws -> Scorecard {
         let head = try repository.head()
         if case .unborn(let branch) = head, request.revision == "HEAD" {
             // Nothing published yet: every rule sees an empty tree and an empty history.
             let snapshot = RepositorySnapshot(name: request.name ?? Self.repositoryName(repository), entries: [], reader: InMemoryReader(files: [:]),
                                               readCap: request.readCap)
+            keeping?(snapshot)
             return scorecard(snapshot, request: request,
                              repository: RepositoryInfo(name: snapshot.name, source: source, ref: request.revision,
                                                         commit: nil, commitDate: nil, branch: branch, shallow: false, empty: true))
@@ -145,6 +149,7 @@ public struct Auditor: Sendable {
             shallow: repository.isShallow
         ))
         if request.strict, snapshot.isPartial { throw Self.partialAudit(snapshot, source: source) }
+        keeping?(snapshot)
         return card
     }
 
@@ -177,12 +182,21 @@ public struct Auditor: Sendable {
             grade: result.score.map(Grade.init(score:)),
             summary: StatusCounts(result.checks.map(\.status)),
             categories: result.categories,
-            checks: result.checks,
+            checks: result.checks.map(Self.withFix),
             facts: result.facts
         )
         // Once, before any renderer: every format, file, index and page starts from this card.
         let mask = SecretMask.forAudit(of: snapshot, data: ruleSet.data)
         return card.mappingStrings { TerminalSafeText.clean(mask.mask($0)) }
+    }
+
+    /// A failing or warning check of a built-in rule that declares a fix names the command that
+    /// writes it (`checks[].fix`, docs/fix.md).
+    static func withFix(_ check: CheckResult) -> CheckResult {
+        guard check.status == .fail || check.status == .warn, check.source == "builtin", BuiltInRules.named(check.id)?.fix != nil else { return check }
+        var check = check
+        check.fix = "vigie fix --only \(check.id)"
+        return check
     }
 
     /// The rules `--select` and `--ignore` leave to run.

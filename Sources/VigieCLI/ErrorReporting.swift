@@ -123,6 +123,15 @@ public enum ErrorReporting {
         // Fleet errors: each is one entry of the fleet's index, never a command's own exit.
         case .reportedByWorker:
             (LocalizedText(fr: "auditez ce dépôt seul avec vigie audit pour le détail", en: "audit this repository alone with vigie audit for details"), .unusableInput)
+        case .noWorkTree:
+            (LocalizedText(fr: "lancez vigie fix dans une copie de travail (git clone sans --bare), puis validez les fichiers écrits",
+                           en: "run vigie fix in a work tree (git clone without --bare), then commit the files it writes"), .unusableInput)
+        case .fixUsage:
+            (LocalizedText(fr: "`vigie fix --help` ; `vigie rules show ID` dit si une règle a une correction",
+                           en: "`vigie fix --help`; `vigie rules show ID` says whether a rule has a fix"), .usage)
+        case .fixDataMissing:
+            (LocalizedText(fr: "le dossier --rules doit contenir fixes/fixes.yml et ses modèles, ou laissez vigie prendre les siens",
+                           en: "the --rules folder must hold fixes/fixes.yml and its templates, or let vigie use its own"), .invalidRules)
         case .workerEnded:
             (LocalizedText(fr: "lancez `git fsck` dans le dépôt ; augmentez timeout ou --worker-memory s'il est très gros",
                            en: "run `git fsck` in the repository; raise timeout or --worker-memory if it is very large"), .corruptRepository)

@@ -11,7 +11,7 @@ public struct Vigie: AsyncParsableCommand {
         abstract: "Audit open-source repositories and publish scorecards (licence, README, accessibility, open data, activity).",
         discussion: "Exit codes: 0 ok, 1 score below --fail-under, 64 usage, 65 invalid rules, 66 missing or unusable repository, 70 internal error, 73 cannot write the output folder, 74 corrupt repository or an output file or stdout that could not be written, 75 gave up after --timeout. See docs/cli.md.",
         version: Vigie.versionText,
-        subcommands: [Audit.self, Fleet.self, Merge.self, Rules.self, Site.self, Badge.self, History.self, Diff.self, FleetWorker.self],
+        subcommands: [Audit.self, Fix.self, Fleet.self, Merge.self, Rules.self, Site.self, Badge.self, History.self, Diff.self, FleetWorker.self],
         defaultSubcommand: Audit.self
     )
 

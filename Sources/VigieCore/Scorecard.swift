@@ -215,9 +215,13 @@ public struct CheckResult: Sendable, Equatable, Codable {
     /// For an exempted check: the exemption, and the status the check would have had.
     public var exemption: AppliedExemption?
     public var outcome: CheckStatus?
+    /// The command that writes the fix into the work tree (`vigie fix --only <id>`), on a failing
+    /// or warning check whose rule has one (docs/fix.md); nil otherwise.
+    public var fix: String?
 
     public init(id: String, category: String, status: CheckStatus, weight: Int, title: String, message: String, evidence: [Evidence],
-                remediation: String, source: String = "builtin", exemption: AppliedExemption? = nil, outcome: CheckStatus? = nil) {
+                remediation: String, source: String = "builtin", exemption: AppliedExemption? = nil, outcome: CheckStatus? = nil,
+                fix: String? = nil) {
         self.id = id
         self.category = category
         self.status = status
@@ -229,10 +233,11 @@ public struct CheckResult: Sendable, Equatable, Codable {
         self.source = source
         self.exemption = exemption
         self.outcome = outcome
+        self.fix = fix
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, category, status, weight, title, message, evidence, evidenceTotal = "evidence_total", remediation, source, exemption, outcome
+        case id, category, status, weight, title, message, evidence, evidenceTotal = "evidence_total", remediation, source, exemption, outcome, fix
     }
 
     public init(from decoder: any Decoder) throws {
@@ -249,6 +254,7 @@ public struct CheckResult: Sendable, Equatable, Codable {
         source = try container.decodeIfPresent(String.self, forKey: .source) ?? "builtin"
         exemption = try container.decodeIfPresent(AppliedExemption.self, forKey: .exemption)
         outcome = try container.decodeIfPresent(CheckStatus.self, forKey: .outcome)
+        fix = try container.decodeIfPresent(String.self, forKey: .fix)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -267,6 +273,8 @@ public struct CheckResult: Sendable, Equatable, Codable {
         // Present only on exempted checks, so scorecards without exemptions keep their shape.
         try container.encodeIfPresent(exemption, forKey: .exemption)
         try container.encodeIfPresent(outcome, forKey: .outcome)
+        // Present only on checks `vigie fix` can mend, so other scorecards keep their shape.
+        try container.encodeIfPresent(fix, forKey: .fix)
     }
 }
 

@@ -68,6 +68,11 @@ public enum MarkdownRenderer {
                 out.append("**\(ReportStrings.fix[l]) :** \(escapeMarkdown(check.remediation))".replacingSpaceBeforeColon(for: l))
                 out.append("")
             }
+            if let command = check.fix {
+                // The command is vigie's own (`vigie fix --only <rule id>`), never a repository string.
+                out.append("**\(ReportStrings.automaticFix[l]) :** `\(command)`".replacingSpaceBeforeColon(for: l))
+                out.append("")
+            }
         }
         out.append("---")
         out.append("")

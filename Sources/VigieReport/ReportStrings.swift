@@ -20,6 +20,8 @@ public enum ReportStrings {
     public static let result = LocalizedText(fr: "Résultat", en: "Result")
     public static let toFix = LocalizedText(fr: "À corriger", en: "To fix")
     public static let fix = LocalizedText(fr: "Correction", en: "Fix")
+    /// Before the `vigie fix --only <id>` command of a check vigie can fix itself (docs/fix.md).
+    public static let automaticFix = LocalizedText(fr: "Correction automatique", en: "Automatic fix")
     public static let evidence = LocalizedText(fr: "Fichiers", en: "Files")
     public static let categories = LocalizedText(fr: "Catégories", en: "Categories")
     public static let allPassing = LocalizedText(fr: "Toutes les vérifications applicables passent.", en: "Every applicable check passes.")

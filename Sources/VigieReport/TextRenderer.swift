@@ -49,6 +49,9 @@ public struct TextRenderer {
                 }
                 if check.status == .fail || check.status == .warn {
                     out.append("      → \(ReportStrings.fix[l]) : \(check.remediation)".replacingSpaceBeforeColon(for: l))
+                    if let command = check.fix {
+                        out.append("      → \(ReportStrings.automaticFix[l]) : \(sanitize(command))".replacingSpaceBeforeColon(for: l))
+                    }
                 }
             }
         }

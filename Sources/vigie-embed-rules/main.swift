@@ -14,6 +14,9 @@ import Yams
 //   loaders read the same `Yams.Node` values they read from the file, marks included;
 // - its bytes, for the rule set digest (fleet reuse), which is computed over the files' bytes.
 //
+// Templates and texts (`rules/fixes/templates/**`, `rules/licences/*.txt`, any file not ending in
+// `.yml`) are embedded as bytes only, with an empty tree: they are text with placeholders, not YAML.
+//
 // A file that is not valid YAML stops the build with its `file:line:column`: the built-in rules
 // are checked in full by the tests (ShippedRuleSetsTests), this only keeps a broken file out.
 
@@ -104,6 +107,10 @@ do {
         let name = String(file.dropFirst(rulesDirectory.count + 1))
         guard let data = FileManager.default.contents(atPath: file) else { throw Failure(message: "\(file): cannot read the file") }
         guard let text = String(data: data, encoding: .utf8) else { throw Failure(message: "\(file): not UTF-8") }
+        guard name.hasSuffix(".yml"), !name.hasPrefix("fixes/templates/") else {
+            entries.append("        BuiltInRuleFile(name: \"\(name)\",\n                        tree: \"\",\n                        bytes: \(literal(Array(data))))")
+            continue
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -125,7 +132,7 @@ let source = """
 // rules/ is the source of truth; this file is rebuilt whenever one of them changes.
 
 extension BuiltInRuleFile {
-    /// Every built-in rule set and data file, by path under `rules/`, sorted.
+    /// Every built-in rule set, data file, fix template and licence text, by path under `rules/`, sorted.
     static let all: [BuiltInRuleFile] = [
 \(entries.joined(separator: ",\n"))
     ]

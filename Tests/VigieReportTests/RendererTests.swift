@@ -42,6 +42,24 @@ struct RendererTests {
         #expect(decoded["score"] == .int(50))
     }
 
+    @Test("a check vigie can fix names the command: checks[].fix in JSON, an automatic-fix line in Markdown and text; absent elsewhere")
+    func fixCommand() throws {
+        var card = sampleScorecard()
+        #expect(try !JSONRenderer.render(card).contains("\"fix\""), "no fix: the key is absent, scorecards keep their shape")
+        card.checks = card.checks.map { check in
+            var check = check
+            if check.id == "licence.present" { check.fix = "vigie fix --only licence.present" }
+            return check
+        }
+        #expect(try JSONRenderer.render(card).contains("\"fix\": \"vigie fix --only licence.present\""))
+        #expect(MarkdownRenderer.render(card).contains("**Automatic fix:** `vigie fix --only licence.present`"))
+        #expect(TextRenderer(color: false).render(card).contains("→ Automatic fix: vigie fix --only licence.present"))
+        card.lang = .fr
+        #expect(TextRenderer(color: false).render(card).contains("→ Correction automatique : vigie fix --only licence.present"))
+        let decoded = try JSONDecoder().decode(Scorecard.self, from: Data(try JSONRenderer.render(card).utf8))
+        #expect(decoded.checks.first { $0.id == "licence.present" }?.fix == "vigie fix --only licence.present")
+    }
+
     @Test("JSON escapes control characters and keeps UTF-8")
     func jsonStrings() {
         let text = JSONRenderer.render(.object(["k": .string("é\"\\\n\u{01}\u{2028}")]))

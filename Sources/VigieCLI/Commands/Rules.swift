@@ -64,6 +64,14 @@ extension Vigie {
                 try StandardOutput.print("")
                 try StandardOutput.print(LocalizedText(fr: "Pourquoi : ", en: "Why: ")[l] + metadata.rationale[l])
                 try StandardOutput.print(LocalizedText(fr: "Correction : ", en: "Fix: ")[l] + metadata.remediation[l])
+                // Whether `vigie fix` can write the fix (docs/fix.md); a declarative or plugin rule never can.
+                if configured.source == .builtin, let fix = BuiltInRules.named(id)?.fix {
+                    try StandardOutput.print(LocalizedText(fr: "Correction automatique : ", en: "Automatic fix: ")[l]
+                        + "vigie fix --only \(id) — " + fix.summary[l])
+                } else {
+                    try StandardOutput.print(LocalizedText(fr: "Correction automatique : aucune (vigie fix ne sait pas corriger cette règle)",
+                                                           en: "Automatic fix: none (vigie fix cannot fix this rule)")[l])
+                }
                 if let type = BuiltInRules.named(id) {
                     if !type.parameters.isEmpty {
                         try StandardOutput.print("")

@@ -108,12 +108,15 @@ public protocol BuiltInRule: Rule {
     static var description: RuleMetadata { get }
     static var parameters: [RuleParameter] { get }
     static var examples: [RuleExample] { get }
+    /// What `vigie fix` writes when the rule fails or warns (docs/fix.md); nil when it has no fix.
+    static var fix: RuleFix? { get }
     init(parameters: RuleParameters, data: RuleData)
 }
 
 extension BuiltInRule {
     public var metadata: RuleMetadata { Self.description }
     public static var parameters: [RuleParameter] { [] }
+    public static var fix: RuleFix? { nil }
 
     /// Builds the rule with its defaults overridden by `values`.
     public static func make(_ values: [String: ParameterValue] = [:], data: RuleData) -> Self {

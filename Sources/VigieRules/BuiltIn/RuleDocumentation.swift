@@ -35,6 +35,10 @@ public enum RuleDocumentation {
             out.append("- Pourquoi : \(meta.rationale.fr)")
             out.append("- Fix: \(meta.remediation.en)")
             out.append("- Correction : \(meta.remediation.fr)")
+            if let fix = rule.fix {
+                out.append("- Automatic fix (`vigie fix --only \(meta.id)`, [fix.md](fix.md)): \(fix.summary.en)")
+                out.append("- Correction automatique : \(fix.summary.fr)")
+            }
             if !rule.parameters.isEmpty {
                 out.append("")
                 out.append("| Parameter | Default | Meaning |")

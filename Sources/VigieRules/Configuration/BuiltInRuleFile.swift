@@ -20,10 +20,11 @@ package struct BuiltInRuleFile: Sendable {
     /// How errors and `vigie rules validate` name the file: it exists in no folder.
     package var displayPath: String { "<built-in>/rules/" + name }
 
-    /// The file's YAML tree, as `Yams.compose` gave it at build time (marks included).
-    package func root() -> Node? { EmbeddedYAML.decode(base64: tree) }
+    /// The file's YAML tree, as `Yams.compose` gave it at build time (marks included); nil for a
+    /// template or licence text, embedded as bytes only.
+    package func root() -> Node? { tree.isEmpty ? nil : EmbeddedYAML.decode(base64: tree) }
 
-    var contents: [UInt8] { Data(base64Encoded: bytes).map { [UInt8]($0) } ?? [] }
+    package var contents: [UInt8] { Data(base64Encoded: bytes).map { [UInt8]($0) } ?? [] }
 }
 
 /// A compact binary form of a composed YAML tree, written by vigie-embed-rules and read back into

@@ -85,6 +85,22 @@ enum RuleSourceFile {
         }
     }
 
+    /// The file's text (UTF-8), at most `cap` bytes: a fix template or a licence text. Nil when it
+    /// cannot be read, is larger or is not UTF-8.
+    func text(cap: Int = 1 << 20) -> String? {
+        let bytes: [UInt8]
+        switch self {
+        case .disk(let path):
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size <= cap,
+                  let data = FileManager.default.contents(atPath: path) else { return nil }
+            bytes = [UInt8](data)
+        case .builtIn(let file): bytes = file.contents
+        case .missing: return nil
+        }
+        guard bytes.count <= cap else { return nil }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     /// Name and bytes, for the rule set digest.
     var digestInput: (name: String, bytes: [UInt8]) {
         switch self {

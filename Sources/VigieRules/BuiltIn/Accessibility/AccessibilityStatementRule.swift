@@ -58,6 +58,12 @@ public struct AccessibilityStatementRule: BuiltInRule {
                     expect: .skip),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit le modèle officiel de déclaration d'accessibilité (RGAA 4.1) comme page à l'endroit habituel du cadriciel détecté (Docusaurus, Astro, Hugo, Next.js…), champs à remplir marqués : la règle continue d'échouer, en le disant, tant qu'ils ne sont pas remplis.",
+        en: "Writes the official accessibility statement model (RGAA 4.1) as a page at the usual place for the framework detected (Docusaurus, Astro, Hugo, Next.js…), blanks marked: the rule keeps failing, and says so, until they are filled.")) { context in
+        try AccessibilityStatementFix.plan(context)
+    }
+
     let budget: ScanBudget
     let data: RuleData
 

@@ -34,6 +34,12 @@ public struct LicenceConsistentRule: BuiltInRule {
         RuleExample("no declaration besides the file skips", files: ["LICENSE": "@fixtures/licences/MIT.txt"], expect: .skip),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Dit, sans réécrire les manifestes, la modification exacte à faire dans chaque déclaration qui contredit les fichiers de licence (fichier, ligne, valeur actuelle, identifiant SPDX à mettre).",
+        en: "Says, without rewriting the manifests, the exact edit to make in each declaration that contradicts the licence files (file, line, current value, SPDX id to write).")) { context in
+        try LicenceConsistencyFix.plan(context)
+    }
+
     let data: RuleData
     public init(parameters: RuleParameters, data: RuleData) { self.data = data }
 

@@ -32,6 +32,24 @@ public struct LicencePresentRule: BuiltInRule {
         RuleExample("LICENSEE.md is not a licence", files: ["LICENSEE.md": "text"], expect: .fail),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit LICENSE : le texte officiel de la licence choisie avec --licence (ou de la seule licence que déclarent les manifestes), en français quand il existe une version officielle française, l'année et le titulaire (--holder) remplis là où le texte a une ligne de copyright.",
+        en: "Writes LICENSE: the official text of the licence chosen with --licence (or of the one licence the manifests declare), in French when there is an official French version, with the year and holder (--holder) filled in where the text has a copyright line.")) { context in
+        let declared = Set(LicenceAnalysis.manifestDeclarations(try DeclaredLicences.of(context.snapshot, data: context.data)).flatMap(\.ids))
+            .filter(context.data.policy.isAllowed)
+        guard let id = context.options.licence ?? (declared.count == 1 ? declared.first : nil) else {
+            let guide = try context.templates.text("licence.guide")
+            let list = OfficialLicenceText.choices(context.data).joined(separator: ", ")
+            return .note(LocalizedText(fr: "rien écrit : choisissez la licence avec --licence ID parmi \(list). \(guide.fr)",
+                                       en: "nothing written: choose the licence with --licence ID among \(list). \(guide.en)"))
+        }
+        switch try OfficialLicenceText.text(of: id, language: context.language, year: context.options.today.components.year, holder: context.options.holder,
+                                            data: context.data, templates: context.templates) {
+        case .text(let text): return FixPlan(changes: [.create(path: try context.templates.string("licence.file"), text: text)])
+        case .unavailable(let why): return .note(why)
+        }
+    }
+
     let data: RuleData
     public init(parameters: RuleParameters, data: RuleData) { self.data = data }
 

@@ -38,6 +38,12 @@ public struct ReadmeSectionsRule: BuiltInRule {
         RuleExample("no README skips", files: ["LICENSE": "MIT"], expect: .skip),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Ajoute à la fin du README (Markdown) les sections qui manquent, titres dans la langue choisie, chacune avec une ligne disant quoi écrire, sous un commentaire qui les signale à compléter.",
+        en: "Appends the missing sections at the end of the README (Markdown), headings in the chosen language, each with a line saying what to write, under a comment marking them to complete.")) { context in
+        try ReadmeSectionsFix.plan(context)
+    }
+
     let minimum: Int
     let data: RuleData
 

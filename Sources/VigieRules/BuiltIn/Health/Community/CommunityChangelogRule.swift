@@ -35,6 +35,31 @@ public struct CommunityChangelogRule: BuiltInRule {
         RuleExample("no changelog fails", files: ["README.md": "# Outil\n"], expect: .fail),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit CHANGELOG.md au format Keep a Changelog : une section « Non publié », puis une section par étiquette, la plus récente en tête, à compléter.",
+        en: "Writes CHANGELOG.md in the Keep a Changelog layout: an Unreleased section, then one section per tag, newest first, to complete.")) { context in
+        let templates = context.templates
+        let release = try templates.string("changelog.release")
+        let prompt = try templates.localized("changelog.prompt", context.language)
+        let limit = templates.node("changelog.max_releases")?.int ?? 30
+        let tags = try context.snapshot.tags().sorted { ($0.time, $0.name) > ($1.time, $1.name) }.prefix(limit)
+        let sections = tags.map { tag in
+            // Keep a Changelog writes versions without the tag's `v` (v1.2.0 → 1.2.0).
+            let version = tag.name.first == "v" && tag.name.dropFirst().first?.isNumber == true ? String(tag.name.dropFirst()) : tag.name
+            return FixTemplates.fill(release, ["version": version, "date": Day(secondsSinceEpoch: tag.time).iso, "prompt": prompt])
+        }
+        var plan = try context.create(try templates.string("changelog.file"), template: try templates.string("changelog.template"),
+                                      ["releases": sections.joined(separator: "\n")])
+        plan.changes = plan.changes.map { change in
+            guard case .create(let path, let text) = change else { return change }
+            // No tag: the template's `{{releases}}` line is left empty; keep one newline at the end.
+            var trimmed = text
+            while trimmed.hasSuffix("\n\n") { trimmed.removeLast() }
+            return .create(path: path, text: trimmed)
+        }
+        return plan
+    }
+
     let maxBytes: Int
     let data: RuleData
 

@@ -1,3 +1,4 @@
+import Foundation
 public import VigieCore
 
 /// A code of conduct file at the root, in `.github/` or in `docs/`. A README or CONTRIBUTING that
@@ -30,6 +31,20 @@ public struct CommunityCodeOfConductRule: BuiltInRule {
                     files: ["README.md": "# Outil\n\nCe projet suit le [code de conduite](https://example.gouv.fr/conduite) de la DINUM.\n"], expect: .warn),
         RuleExample("no code of conduct fails", files: ["README.md": "# Outil\n\nUn outil.\n"], expect: .fail),
     ]
+
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit CODE_OF_CONDUCT.md : le Contributor Covenant 2.1, en français ou en anglais, avec l'adresse de --security-contact (sinon un blanc à remplir).",
+        en: "Writes CODE_OF_CONDUCT.md: the Contributor Covenant 2.1, in French or English, with the address of --security-contact (else a blank to fill).")) { context in
+        let contact = context.options.securityContact.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let placeholder = try context.templates.localized("code_of_conduct.contact_placeholder", context.language)
+        var plan = try context.create(try context.templates.string("code_of_conduct.file"), template: try context.templates.string("code_of_conduct.template"),
+                                      ["contact": contact ?? placeholder])
+        if contact == nil {
+            plan.notes.append(LocalizedText(fr: "remplacez \(placeholder) dans CODE_OF_CONDUCT.md par l'adresse où signaler un comportement (ou donnez --security-contact)",
+                                            en: "replace \(placeholder) in CODE_OF_CONDUCT.md with the address to report behaviour to (or give --security-contact)"))
+        }
+        return plan
+    }
 
     let maxBytes: Int
     let data: RuleData

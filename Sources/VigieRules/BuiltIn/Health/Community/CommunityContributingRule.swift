@@ -39,6 +39,14 @@ public struct CommunityContributingRule: BuiltInRule {
     ]
 
     let minWords: Int
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit CONTRIBUTING.md à la racine : signaler un problème (le gestionnaire de tickets de la forge), proposer une modification, la licence des contributions.",
+        en: "Writes CONTRIBUTING.md at the root: reporting a problem (the forge's issue tracker), proposing a change, the licence of contributions.")) { context in
+        let file = try context.templates.string("contributing.file")
+        return try context.create(file, template: try context.templates.string("contributing.template"),
+                                  ["name": context.name, "issues": context.issueTracker])
+    }
+
     let maxBytes: Int
     let data: RuleData
 

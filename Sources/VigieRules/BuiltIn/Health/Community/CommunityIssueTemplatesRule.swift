@@ -26,6 +26,22 @@ public struct CommunityIssueTemplatesRule: BuiltInRule {
         RuleExample("no template warns", files: ["README.md": "# Outil\n"], expect: .warn),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit deux modèles de ticket (problème, amélioration) : dans .github/ISSUE_TEMPLATE/ pour GitHub, .gitlab/issue_templates/ pour GitLab (d'après l'URL du dépôt distant origin).",
+        en: "Writes two issue templates (bug, feature): in .github/ISSUE_TEMPLATE/ for GitHub, .gitlab/issue_templates/ for GitLab (from the origin remote's URL).")) { context in
+        guard let entries = context.templates.node("issue_templates.\(context.forge.rawValue)")?.sequence else {
+            throw FixDataMissing(file: FixTemplates.dataFile, key: "issue_templates.\(context.forge.rawValue)")
+        }
+        var plan = FixPlan()
+        for entry in entries {
+            guard let path = entry["path"]?.string, let template = entry["template"]?.string else {
+                throw FixDataMissing(file: FixTemplates.dataFile, key: "issue_templates.\(context.forge.rawValue)[].path/template")
+            }
+            plan.changes += try context.create(path, template: template).changes
+        }
+        return plan
+    }
+
     let data: RuleData
 
     public init(parameters: RuleParameters, data: RuleData) {

@@ -75,6 +75,12 @@ public struct CommunityPubliccodeRule: BuiltInRule {
         RuleExample("no publiccode.yml warns", files: ["README.md": "# Outil\n"], expect: .warn),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit publiccode.yml rempli d'après les faits (nom, URL, licence, date de la dernière étiquette, statut d'après l'activité, plateformes et type d'après les écosystèmes, description d'après le premier paragraphe du README), des valeurs marquées « À COMPLÉTER » là où rien n'est connu ; vérifié par le validateur de vigie avant d'être écrit.",
+        en: "Writes publiccode.yml filled from the facts (name, URL, licence, date of the last tag, status from activity, platforms and type from the ecosystems, description from the README's first paragraph), values marked 'TO COMPLETE' where nothing is known; checked by vigie's validator before it is written.")) { context in
+        try PubliccodeFix.plan(context)
+    }
+
     let maxBytes: Int
     let inactiveAfter: Int
     let data: RuleData

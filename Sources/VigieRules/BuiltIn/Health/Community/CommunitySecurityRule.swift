@@ -1,3 +1,4 @@
+import Foundation
 public import VigieCore
 
 /// A security contact: a SECURITY file, a `.well-known/security.txt`, or a README section or
@@ -39,6 +40,21 @@ public struct CommunitySecurityRule: BuiltInRule {
                     files: ["README.md": "# Outil\n\n## Contact\n\nalice@exemple.gouv.fr\n"], expect: .fail),
         RuleExample("no security contact fails", files: ["README.md": "# Outil\n\nUn outil.\n"], expect: .fail),
     ]
+
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit SECURITY.md : la phrase de la DINUM avec l'adresse de --security-contact et le délai de réponse.",
+        en: "Writes SECURITY.md: DINUM's sentence with the address of --security-contact, and the response time.")) { context in
+        guard let contact = context.options.securityContact?.trimmingCharacters(in: .whitespaces), !contact.isEmpty else {
+            return .note(.needsOption("--security-contact", value: LocalizedText(fr: "ADRESSE", en: "ADDRESS")[context.language],
+                                      for: LocalizedText(fr: "l'adresse où signaler une faille", en: "the address to report a vulnerability to")))
+        }
+        guard !contact.contains(where: \.isNewline), context.data.health.community.hasContact(Substring(contact)) else {
+            return .note(LocalizedText(fr: "rien écrit : --security-contact « \(contact) » n'est ni une adresse électronique ni une URL",
+                                       en: "nothing written: --security-contact '\(contact)' is neither an e-mail address nor a URL"))
+        }
+        return try context.create(try context.templates.string("security.file"), template: try context.templates.string("security.template"),
+                                  ["contact": contact])
+    }
 
     let maxBytes: Int
     let data: RuleData

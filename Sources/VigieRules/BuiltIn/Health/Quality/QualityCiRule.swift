@@ -25,6 +25,12 @@ public struct QualityCiRule: BuiltInRule {
         RuleExample("no CI fails", files: ["README.md": "# Outil\n"], expect: .fail),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit .github/workflows/ci.yml (ou .gitlab-ci.yml sur GitLab) : les tests de chaque écosystème détecté, puis vigie audit --fail-under.",
+        en: "Writes .github/workflows/ci.yml (or .gitlab-ci.yml on GitLab): the tests of each ecosystem detected, then vigie audit --fail-under.")) { context in
+        try ContinuousIntegrationFix.plan(context)
+    }
+
     let data: RuleData
 
     public init(parameters: RuleParameters, data: RuleData) {

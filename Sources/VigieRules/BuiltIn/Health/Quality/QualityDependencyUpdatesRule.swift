@@ -38,6 +38,12 @@ public struct QualityDependencyUpdatesRule: BuiltInRule {
         RuleExample("a repository without manifests skips", files: ["README.md": "# Outil\n"], expect: .skip),
     ]
 
+    public static let fix: RuleFix? = RuleFix(LocalizedText(
+        fr: "Écrit .github/dependabot.yml avec une entrée par écosystème détecté, GitHub Actions compris (sur GitLab : renovate.json, Renovate trouvant lui-même chaque écosystème).",
+        en: "Writes .github/dependabot.yml with one entry per ecosystem detected, GitHub Actions included (on GitLab: renovate.json, Renovate finding every ecosystem itself).")) { context in
+        try DependencyUpdatesFix.plan(context)
+    }
+
     let maxBytes: Int
     let data: RuleData
 
