@@ -188,6 +188,7 @@ struct DashboardTests {
             "--pdf", "index.html=\(pdf.path)", "--pdf", "repositories/depot-01.html=\(shots.appendingPathComponent("repository.pdf").path)",
             "--report", report.path,
         ])
+        try? FileManager.default.copyItem(at: site, to: shots.appendingPathComponent("site")) // to look at after the run
         #expect(result.status == 0, "a11y-check failed:\n\(result.stdout.suffix(6000))\n\(result.stderr.suffix(3000))")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
         #expect(summary["violations"] as? Int == 0)

@@ -33,7 +33,7 @@ enum CohortCharts {
         out += "<div>\n<figure>\n"
         out += SVGChart.bars(id: "chart-grades", title: SiteStrings.gradeDistribution[l], description: description,
                              labels: counts.map { $0.label[l] }, values: counts.map(\.count))
-        out += "<figcaption>\(escapeHTML(SiteStrings.gradeDistribution[l])) — \(escapeHTML(description))</figcaption>\n</figure>\n"
+        out += "<figcaption>\(escapeHTML(description))</figcaption>\n</figure>\n"
         out += "<details>\n<summary>\(SiteStrings.chartData[l]) — \(SiteStrings.gradeDistribution[l].lowercased())</summary>\n"
         out += HTML.table(id: "grades-data", caption: SiteStrings.gradeDistribution[l], head: [ReportStrings.grade[l], SiteStrings.repositories[l]],
                           rows: counts.map { "<tr><th scope=\"row\">\(escapeHTML($0.label[l]))</th>\(HTML.numberCell($0.count))</tr>" },
@@ -47,7 +47,7 @@ enum CohortCharts {
             out += SVGChart.lines(id: "chart-average", title: SiteStrings.averageOverRuns[l], description: description,
                                   labels: averages.map(\.day.iso), series: [SVGChart.Series(name: SiteStrings.averageScore[l], values: averages.map(\.average))],
                                   legend: false)
-            out += "<figcaption>\(escapeHTML(SiteStrings.averageOverRuns[l])) — \(escapeHTML(description))</figcaption>\n</figure>\n"
+            out += "<figcaption>\(escapeHTML(description))</figcaption>\n</figure>\n"
             out += "<details>\n<summary>\(SiteStrings.chartData[l]) — \(SiteStrings.averageOverRuns[l].lowercased())</summary>\n"
             out += HTML.table(id: "average-data", caption: SiteStrings.averageOverRuns[l],
                               head: [SiteStrings.date[l], SiteStrings.averageScore[l], SiteStrings.repositories[l]],

@@ -13,7 +13,7 @@ enum SiteAssets {
         :root { color-scheme: light; --ink: #1b1b1b; --muted: #4d4d4d; --line: #c8c8c8; --accent: #1f4e8c; --paper: #ffffff; --soft: #f3f5f8; }
         *, *::before, *::after { box-sizing: border-box; }
         html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 100%; line-height: 1.5; color: var(--ink); background: var(--paper); }
-        body { margin: 0; }
+        body { margin: 0; overflow-wrap: break-word; }
         .wrap { max-width: 90rem; margin: 0 auto; padding: 0 1rem; }
         a { color: var(--accent); text-underline-offset: 0.15em; }
         a:hover { text-decoration-thickness: 2px; }
@@ -130,6 +130,7 @@ enum SiteAssets {
           table.matrix tbody th { flex: 1 1 100%; max-width: none; min-width: 0; border: 0; padding: 0; }
           table.matrix td { border: 0; padding: 0.1rem 0.35rem; }
           table.matrix td[data-label]::before { content: attr(data-label) " "; font-size: 0.75rem; }
+          .table-tools:has(+ .table-fits) > p:not([role]) { display: none; } /* the hint about column headings */
         }
         /* Print (A4): no navigation, no tools; rows, findings and charts kept whole; the colours printed. */
         @page { size: A4; margin: 12mm 10mm; }

@@ -1,3 +1,4 @@
+import Foundation
 import VigieCore
 
 /// What the site shows, gathered once from a fleet index and its scorecards (or from one
@@ -121,7 +122,8 @@ struct SiteModel {
         let teamNames = Set(repositories.compactMap(\.team).filter { !$0.isEmpty })
             .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         self.teams = teamNames.map { name in
-            Team(name: name, page: teamPages.claim(name), repositories: repositories.filter { $0.team == name })
+            // Accents folded first, so "Équipe" is teams/Equipe.html rather than teams/_quipe.html.
+            Team(name: name, page: teamPages.claim(name.folding(options: .diacriticInsensitive, locale: nil)), repositories: repositories.filter { $0.team == name })
         }
         var titles: [String: String] = [:]
         var categoryIDs: Set<String> = []
