@@ -173,6 +173,22 @@ def check_keyboard(driver):
         problems.append("the focused skip link is not visible")
     elif focused["outline"] == "none":
         problems.append("the focused skip link has no visible focus outline")
+    # A list filter (team, cohort), when the page has one: choosing a value leaves only its rows shown.
+    selects = driver.find_elements("css selector", ".table-tools select")
+    if selects:
+        outcome = driver.execute_script(
+            "var select = arguments[0], key = select.id.split('-filter-')[1];"
+            "if (select.options.length < 2) { return 'no value to choose'; }"
+            "select.selectedIndex = 1; select.dispatchEvent(new Event('change'));"
+            "var table = document.getElementById(select.id.split('-filter-')[0]);"
+            "var rows = Array.prototype.slice.call(table.tBodies[0].rows);"
+            "var shown = rows.filter(function (row) { return !row.hidden; });"
+            "var wrong = shown.filter(function (row) { return row.getAttribute('data-' + key) !== select.value; });"
+            "var result = shown.length > 0 && shown.length < rows.length && wrong.length === 0 ? 'ok' : shown.length + ' of ' + rows.length + ' shown, ' + wrong.length + ' wrong';"
+            "select.selectedIndex = 0; select.dispatchEvent(new Event('change'));"
+            "return result;", selects[0])
+        if outcome != "ok":
+            problems.append(f"the list filter does not filter the rows: {outcome}")
     buttons = driver.find_elements("css selector", "table.sortable thead th button")
     if not buttons:
         problems.append("no sortable column heading: vigie.js did not run")
