@@ -65,7 +65,6 @@ enum SiteAssets {
         .facts dd { margin: 0; overflow-wrap: anywhere; }
         .evidence { margin: 0.35rem 0 0; padding-left: 1.2rem; }
         .exemption { margin: 0.35rem 0 0; color: #1f4e8c; }
-        .partial { display: inline-block; margin-left: 0.4rem; padding: 0 0.35rem; border: 1px solid #8a4b00; border-radius: 0.2rem; color: #8a4b00; font-size: 0.85rem; font-weight: normal; }
         .partial-note { border-left: 4px solid #8a4b00; padding: 0.3rem 0.6rem; color: #5c3200; background: #fff4e5; }
         .finding { border-left: 4px solid var(--line); padding: 0 0 0 1rem; margin: 1rem 0 1.5rem; }
         .finding-fail { border-left-color: #b3261e; }
