@@ -222,6 +222,8 @@ struct DashboardTests {
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
         #expect(summary["violations"] as? Int == 0)
         #expect((summary["failures"] as? [String: Any])?.isEmpty == true)
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.components(separatedBy: "<span class=\"category-label\">").count - 1 == 11, "the widest matrix: all eleven built-in categories")
         let layouts = try #require(summary["layouts"] as? [String: [String: [String: Int]]])
         let pages = try PublishedFleet.files(in: site).keys.filter { $0.hasSuffix(".html") }
         #expect(layouts.count == pages.count && pages.count > 46 + 20)
