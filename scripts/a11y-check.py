@@ -2,6 +2,7 @@
 """Open every page of a vigie site in headless Chromium and check it the way a person would use it.
 
 Usage: python3 scripts/a11y-check.py SITE_DIR [--screenshots DIR] [--shot PAGE=FILE.png]... [--report FILE.json]
+                                     [--widths 1280,390] [--pdf PAGE=FILE.pdf]...
 
 For each *.html file under SITE_DIR (opened from file://, as a reader of a downloaded site would):
   - axe-core finds zero violations (every rule axe runs by default: WCAG 2.x A and AA, best practices);
@@ -13,6 +14,11 @@ On the index page it also checks the keyboard: the first Tab reaches the skip li
 visible, and a sortable column heading is a button that sorts with Enter and sets aria-sort.
 
 --shot PAGE=FILE saves a full-page screenshot of PAGE (a path relative to SITE_DIR) as DIR/FILE.
+--widths W,W,... lays every page out at each width (CSS pixels) and records its horizontal overflow:
+  document.documentElement.scrollWidth must not exceed the width. The index is checked by axe-core
+  again at each width, and each --shot page is also saved as FILE-<width>.png.
+--pdf PAGE=FILE prints PAGE to FILE as headless Chromium prints it (Page.printToPDF, the engine of
+  `chromium --headless --print-to-pdf`: print stylesheet, the page size the CSS asks, backgrounds).
 
 Needs Debian's chromium and chromium-driver, PyPI's selenium, and axe-core's axe.min.js, taken from the
 PyPI package axe-playwright-python (installed without its dependencies: only the script is used).
@@ -104,10 +110,48 @@ def start_browser(axe):
     return driver
 
 
-def screenshot(driver, target):
+def set_width(driver, width, height=900):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def overflow(driver, width):
+    """The page's width laid out at `width` CSS pixels: scrollWidth of the document and of the widest table."""
+    set_width(driver, width)
+    return driver.execute_script(
+        "var widest = 0; document.querySelectorAll('table').forEach(function (t) {"
+        " var box = t.closest('.table-wrap'); if (!box) { widest = Math.max(widest, t.scrollWidth - t.parentElement.clientWidth); } });"
+        "return {scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, table_overflow: widest};")
+
+
+def print_pdf(driver, target):
+    import base64
+    result = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(base64.b64decode(result["data"]))
+
+
+def run_axe(driver):
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations'], preload: false}).then(function (r) { done(r.violations); }, function (e) { done([{id: 'axe-error', help: String(e), nodes: []}]); });")
+
+
+def describe(violations, width=None):
+    problems = []
+    for violation in violations:
+        targets = ", ".join(" ".join(node.get("target", [])) if isinstance(node.get("target"), list) else str(node.get("target"))
+                            for node in violation.get("nodes", [])[:5])
+        at = f" at {width}px" if width else ""
+        problems.append(f"axe{at} {violation['id']} ({violation.get('impact')}): {violation.get('help')} — {targets}")
+    return problems
+
+
+def screenshot(driver, target, width=1280):
+    set_width(driver, width)
     height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 1280, "height": max(900, min(height, 12000)), "deviceScaleFactor": 1, "mobile": False})
+                           {"width": width, "height": max(900, min(height, 12000)), "deviceScaleFactor": 1, "mobile": False})
     target.parent.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(target))
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -129,6 +173,22 @@ def check_keyboard(driver):
         problems.append("the focused skip link is not visible")
     elif focused["outline"] == "none":
         problems.append("the focused skip link has no visible focus outline")
+    # A list filter (team, cohort), when the page has one: choosing a value leaves only its rows shown.
+    selects = driver.find_elements("css selector", ".table-tools select")
+    if selects:
+        outcome = driver.execute_script(
+            "var select = arguments[0], key = select.id.split('-filter-')[1];"
+            "if (select.options.length < 2) { return 'no value to choose'; }"
+            "select.selectedIndex = 1; select.dispatchEvent(new Event('change'));"
+            "var table = document.getElementById(select.id.split('-filter-')[0]);"
+            "var rows = Array.prototype.slice.call(table.tBodies[0].rows);"
+            "var shown = rows.filter(function (row) { return !row.hidden; });"
+            "var wrong = shown.filter(function (row) { return row.getAttribute('data-' + key) !== select.value; });"
+            "var result = shown.length > 0 && shown.length < rows.length && wrong.length === 0 ? 'ok' : shown.length + ' of ' + rows.length + ' shown, ' + wrong.length + ' wrong';"
+            "select.selectedIndex = 0; select.dispatchEvent(new Event('change'));"
+            "return result;", selects[0])
+        if outcome != "ok":
+            problems.append(f"the list filter does not filter the rows: {outcome}")
     buttons = driver.find_elements("css selector", "table.sortable thead th button")
     if not buttons:
         problems.append("no sortable column heading: vigie.js did not run")
@@ -164,13 +224,8 @@ def check_page(driver, page):
     problems += [f"injected element: {item}" for item in driver.execute_script(INJECTED)]
     # preload: false keeps axe from fetching the stylesheet itself, which the site's policy (connect-src
     # 'none') rightly blocks; the only rule that needs it, css-orientation-lock, has nothing to find here.
-    results = driver.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations'], preload: false}).then(function (r) { done(r.violations); }, function (e) { done([{id: 'axe-error', help: String(e), nodes: []}]); });")
-    for violation in results:
-        targets = ", ".join(" ".join(node.get("target", [])) if isinstance(node.get("target"), list) else str(node.get("target"))
-                            for node in violation.get("nodes", [])[:5])
-        problems.append(f"axe {violation['id']} ({violation.get('impact')}): {violation.get('help')} — {targets}")
+    results = run_axe(driver)
+    problems += describe(results)
     for entry in driver.get_log("browser"):
         if entry.get("level") == "SEVERE":
             problems.append(f"console: {entry.get('message')}")
@@ -183,7 +238,17 @@ def main(argv):
     parser.add_argument("--screenshots", default=None, help="folder for screenshots")
     parser.add_argument("--shot", action="append", default=[], help="PAGE=FILE.png, a page to photograph")
     parser.add_argument("--report", default=None, help="write a JSON summary here")
+    parser.add_argument("--widths", default="", help="comma-separated widths to lay every page out at (overflow check)")
+    parser.add_argument("--pdf", action="append", default=[], help="PAGE=FILE.pdf, a page to print")
     args = parser.parse_args(argv)
+    widths = [int(w) for w in args.widths.split(",") if w.strip()]
+    pdfs = {}
+    for item in args.pdf:
+        page, _, name = item.partition("=")
+        if not name:
+            print("a11y-check: --pdf needs PAGE=FILE", file=sys.stderr)
+            return 2
+        pdfs[page] = pathlib.Path(name)
     site = pathlib.Path(args.site)
     pages = sorted(site.rglob("*.html"))
     if not pages:
@@ -197,7 +262,7 @@ def main(argv):
             return 2
         shots[page] = pathlib.Path(args.screenshots) / name
     driver = start_browser(axe_source())
-    failures, violations, checked = {}, 0, []
+    failures, violations, checked, layouts = {}, 0, [], {}
     try:
         for page in pages:
             relative = page.relative_to(site).as_posix()
@@ -209,6 +274,23 @@ def main(argv):
                 driver.get(page.resolve().as_uri())
             if relative in shots:
                 screenshot(driver, shots[relative])
+            for width in widths:
+                measured = overflow(driver, width)
+                layouts.setdefault(relative, {})[str(width)] = measured
+                if measured["scroll"] > width:
+                    problems.append(f"overflows at {width}px: scrollWidth {measured['scroll']}")
+                if measured["table_overflow"] > 0:
+                    problems.append(f"a table overflows its box by {measured['table_overflow']}px at {width}px")
+                if relative == "index.html":
+                    found = run_axe(driver)
+                    violations += len(found)
+                    problems += describe(found, width)
+                if relative in shots:
+                    target = shots[relative]
+                    screenshot(driver, target.with_name(f"{target.stem}-{width}{target.suffix}"), width)
+                driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            if relative in pdfs:
+                print_pdf(driver, pdfs[relative])
             checked.append(relative)
             if problems:
                 failures[relative] = problems
@@ -222,8 +304,12 @@ def main(argv):
     missing = [page for page in shots if page not in checked]
     for page in missing:
         failures[page] = ["page to photograph not found"]
+    for page in pdfs:
+        if page not in checked:
+            failures[page] = ["page to print not found"]
     summary = {"pages": len(checked), "violations": violations, "failures": failures,
-               "screenshots": {page: str(path) for page, path in shots.items() if page in checked}}
+               "screenshots": {page: str(path) for page, path in shots.items() if page in checked},
+               "layouts": layouts, "pdfs": {page: str(path) for page, path in pdfs.items() if page in checked}}
     if args.report:
         pathlib.Path(args.report).write_text(json.dumps(summary, indent=2, sort_keys=True), encoding="utf-8")
     print(f"a11y-check: {len(checked)} pages, {violations} axe violations, {len(failures)} failing pages")

@@ -2,7 +2,8 @@
 # Installs what vigie needs to build and test on a Debian machine: libgit2 and cmark-gfm (GitHub's
 # Markdown parser, with its extensions: the two C libraries), git (tests make bare and shallow clones with it), pkg-config, Python's jsonschema (tests validate
 # scorecards, SARIF and GitLab reports against docs/schema/), and what the site's browser test needs
-# (scripts/a11y-check.py): Debian's chromium and chromium-driver with fonts, PyPI's selenium, and
+# (scripts/a11y-check.py): Debian's chromium and chromium-driver with fonts, poppler-utils (pdftotext:
+# the dashboard test reads the printed index page by page), PyPI's selenium, and
 # axe-core's axe.min.js from PyPI's axe-playwright-python (installed without its dependencies: only
 # that file is used; pinned, so a new axe release cannot change the verdict). Fast when all is there.
 set -euo pipefail
@@ -15,10 +16,11 @@ fi
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
     python3 -m pip install --quiet jsonschema || $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema >/dev/null
 fi
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi dejavu; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null \
+    || ! fc-list 2>/dev/null | grep -qi dejavu; then
     $SUDO apt-get update -qq
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        chromium chromium-driver fonts-dejavu-core fonts-liberation fontconfig >/dev/null
+        chromium chromium-driver fonts-dejavu-core fonts-liberation fontconfig poppler-utils >/dev/null
 fi
 # pip first; on a Debian whose Python is "externally managed" (PEP 668), the same with --break-system-packages.
 pip_install() {

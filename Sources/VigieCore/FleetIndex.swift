@@ -169,7 +169,10 @@ public struct FleetRepository: Sendable, Equatable, Codable {
     /// The safe, unique base name of its files in the output folder (`<file>.json`, `<file>.md`).
     public var file: String
     public var team: String?
+    /// The manifest's older name for `cohort`, kept as written.
     public var programme: String?
+    /// The cohort the repository belongs to (e.g. "EIG 4"); nil in indexes written before it existed.
+    public var cohort: String?
     public var tags: [String]
     /// Path or URL, never with credentials.
     public var source: String
@@ -196,7 +199,7 @@ public struct FleetRepository: Sendable, Equatable, Codable {
     public var history: [ScorePoint]
 
     enum CodingKeys: String, CodingKey {
-        case name, file, team, programme, tags, source, status, score, grade, categories, commit, scorecard, reused, error, partial
+        case name, file, team, programme, cohort, tags, source, status, score, grade, categories, commit, scorecard, reused, error, partial
         case topFailing = "top_failing", previousScore = "previous_score", reuseKey = "reuse_key", history
     }
 
@@ -207,6 +210,7 @@ public struct FleetRepository: Sendable, Equatable, Codable {
         file = try container.decode(String.self, forKey: .file)
         team = try container.decodeIfPresent(String.self, forKey: .team)
         programme = try container.decodeIfPresent(String.self, forKey: .programme)
+        cohort = try container.decodeIfPresent(String.self, forKey: .cohort)
         tags = try container.decode([String].self, forKey: .tags)
         source = try container.decode(String.self, forKey: .source)
         status = try container.decode(Status.self, forKey: .status)
@@ -226,8 +230,9 @@ public struct FleetRepository: Sendable, Equatable, Codable {
 
     public init(name: String, file: String, team: String?, programme: String?, tags: [String], source: String, status: Status,
                 score: Int?, grade: Grade?, categories: [String: Int?], commit: String?, scorecard: String?, reused: Bool,
-                error: String?, topFailing: [String], previousScore: Int?, reuseKey: String?, history: [ScorePoint]) {
+                error: String?, topFailing: [String], previousScore: Int?, reuseKey: String?, history: [ScorePoint], cohort: String? = nil) {
         self.name = name
+        self.cohort = cohort
         self.file = file
         self.team = team
         self.programme = programme
@@ -247,6 +252,9 @@ public struct FleetRepository: Sendable, Equatable, Codable {
         self.history = history
     }
 
+    /// The cohort, or for a manifest that only says `programme:`, that.
+    public var cohortName: String? { cohort ?? programme }
+
     /// Change since the previous run, when both scores exist.
     public var change: Int? {
         guard let score, let previousScore else { return nil }
@@ -259,6 +267,7 @@ public struct FleetRepository: Sendable, Equatable, Codable {
         try container.encode(file, forKey: .file)
         try container.encode(team, forKey: .team)
         try container.encode(programme, forKey: .programme)
+        try container.encode(cohort, forKey: .cohort)
         try container.encode(tags, forKey: .tags)
         try container.encode(source, forKey: .source)
         try container.encode(status, forKey: .status)

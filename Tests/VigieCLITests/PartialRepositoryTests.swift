@@ -298,7 +298,7 @@ struct PartialRepositoryTests {
         let site = source.scratch.appending("public")
         #expect(try runVigie(["site", output.path, "--output", site.path, "--lang", "en"]).status == 0)
         let html = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(html.components(separatedBy: "<span class=\"partial\"").count == 3) // limit and deleted
+        #expect(html.components(separatedBy: "<span class=\"state state-partial\"").count == 3) // limit and deleted
         let page = try String(contentsOf: site.appendingPathComponent("repositories/limit.html"), encoding: .utf8)
         #expect(page.contains("class=\"partial-note\""))
 

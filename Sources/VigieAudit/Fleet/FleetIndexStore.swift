@@ -51,7 +51,8 @@ public enum FleetIndexStore {
             var entry = FleetRepository(
                 name: repository.name, file: outcome.file, team: repository.team, programme: repository.programme, tags: repository.tags,
                 source: outcome.source, status: .error, score: nil, grade: nil, categories: [:], commit: nil, scorecard: nil,
-                reused: false, error: nil, topFailing: [], previousScore: before?.score, reuseKey: nil, history: before?.history ?? [])
+                reused: false, error: nil, topFailing: [], previousScore: before?.score, reuseKey: nil, history: before?.history ?? [],
+                cohort: repository.cohort)
             if let result = outcome.result {
                 let card = result.scorecard
                 cards.append(card)

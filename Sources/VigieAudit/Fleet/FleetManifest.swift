@@ -17,7 +17,10 @@ public struct FleetManifest: Sendable {
         public var location: Location
         public var ref: String
         public var team: String?
+        /// `programme:` as written; `cohort` is the name to use.
         public var programme: String?
+        /// The cohort (e.g. "EIG 4"): `cohort:`, or the older `programme:`.
+        public var cohort: String?
         public var tags: [String]
         /// The environment variable holding the token for this repository.
         public var tokenEnvironment: String?
@@ -73,7 +76,7 @@ public struct FleetManifest: Sendable {
     private static func parseRepository(_ node: Node, reader: YAMLReader, folder: URL, defaultToken: String?, defaultTimeout: Int,
                                         defaultStrict: Bool) -> Repository? {
         guard let pairs = reader.mapping(node, what: LocalizedText(fr: "un dépôt", en: "a repository")) else { return nil }
-        reader.checkKeys(pairs, allowed: ["name", "url", "path", "ref", "team", "programme", "tags", "token_env", "timeout", "strict", "exemptions"], in: LocalizedText(fr: "un dépôt", en: "a repository"))
+        reader.checkKeys(pairs, allowed: ["name", "url", "path", "ref", "team", "cohort", "programme", "tags", "token_env", "timeout", "strict", "exemptions"], in: LocalizedText(fr: "un dépôt", en: "a repository"))
         let field = { (key: String) in pairs.first { $0.key == key }?.value }
         guard let name = field("name").flatMap({ reader.string($0, what: "name") }), !name.isEmpty else {
             reader.report(node, LocalizedText(fr: "un dépôt sans « name »", en: "a repository without a 'name'"))
@@ -101,6 +104,7 @@ public struct FleetManifest: Sendable {
             ref: field("ref").flatMap { reader.string($0, what: "ref") } ?? "HEAD",
             team: field("team").flatMap { reader.string($0, what: "team") },
             programme: field("programme").flatMap { reader.string($0, what: "programme") },
+            cohort: field("cohort").flatMap { reader.string($0, what: "cohort") } ?? field("programme").flatMap { reader.string($0, what: "programme") },
             tags: field("tags").flatMap { reader.strings($0, what: "tags") } ?? [],
             tokenEnvironment: field("token_env").flatMap { reader.string($0, what: "token_env") } ?? defaultToken,
             timeout: field("timeout").flatMap { reader.int($0, what: "timeout") } ?? defaultTimeout,
@@ -122,11 +126,12 @@ public struct FleetManifest: Sendable {
       - name: label                   # unique; also the scorecard's file name (made safe)
         url: https://github.com/Cour-de-cassation/label
         team: LABEL
+        cohort: EIG 4                 # shown on the site (filters, a page per team); "programme:" is still read
         tags: [justice]
       - name: outil-local
         path: ../outils/outil-local   # relative to this file; a work tree, .git folder or bare clone
         ref: main                     # branch, tag or commit (default HEAD)
-        programme: EIG 4
+        cohort: EIG 4
 
     """
 }

@@ -5,7 +5,7 @@ import VigieCore
 /// navigation, breadcrumbs, one `main` landmark and a footer. Links are relative, so the site works
 /// from `file://` as well as from GitHub or GitLab Pages.
 struct HTMLPage {
-    enum Section { case repositories, rules }
+    enum Section { case repositories, fixFirst, teams, rules }
 
     let title: String
     /// `""` for a page at the root, `"../"` for one in a sub-folder.
@@ -42,6 +42,8 @@ struct HTMLPage {
         <nav aria-label="\(SiteStrings.mainNavigation[l])">
         <ul>
         <li><a href="\(root)index.html"\(current(.repositories))>\(SiteStrings.repositories[l])</a></li>
+        <li><a href="\(root)fix-first.html"\(current(.fixFirst))>\(SiteStrings.fixFirst[l])</a></li>
+        \(model.teams.isEmpty ? "" : "<li><a href=\"\(root)teams/index.html\"\(current(.teams))>\(SiteStrings.teams[l])</a></li>")
         <li><a href="\(root)rules/index.html"\(current(.rules))>\(SiteStrings.rules[l])</a></li>
         </ul>
         </nav>
@@ -96,13 +98,14 @@ enum HTML {
         "<span class=\"status status-\(status.rawValue)\"><span aria-hidden=\"true\">\(ReportStrings.statusSymbol(status))</span> \(ReportStrings.statusName(status)[l])</span>"
     }
 
-    /// `+3 ▲ up`, `−5 ▼ down`, `= unchanged`, `new`: arrows and words, never colour alone.
+    /// `+3 ▲ up`, `−5 ▼ down`, `= unchanged`, `new`: arrows and words, never colour alone; the line
+    /// of the last scores before it.
     static func trend(_ repository: SiteModel.Repository, _ l: Language) -> String {
+        let spark = sparkline(repository.history, l)
         guard let change = repository.change else {
             return repository.previousScore == nil && repository.history.count <= 1
-                ? "<span class=\"trend trend-new\">\(SiteStrings.new[l])</span>" : "<span class=\"trend\">—</span>"
+                ? "\(spark)<span class=\"trend trend-new\">\(SiteStrings.new[l])</span>" : "\(spark)<span class=\"trend\">—</span>"
         }
-        let spark = sparkline(repository.history)
         if change > 0 {
             return "\(spark)<span class=\"trend trend-up\">+\(change) <span aria-hidden=\"true\">▲</span><span class=\"visually-hidden\"> \(SiteStrings.up[l])</span></span>"
         }
@@ -112,31 +115,48 @@ enum HTML {
         return "\(spark)<span class=\"trend\">= <span class=\"visually-hidden\">\(SiteStrings.stable[l])</span></span>"
     }
 
-    /// A decorative line of the last scores (the number beside it says the same).
-    static func sparkline(_ history: [ScorePoint]) -> String {
-        let scores = history.suffix(12).compactMap(\.score)
+    /// A small line of the last scores (at most 12), the last point marked; its text alternative
+    /// lists the scores with their dates.
+    static func sparkline(_ history: [ScorePoint], _ l: Language) -> String {
+        let points = history.suffix(12).filter { $0.score != nil }
+        let scores = points.compactMap(\.score)
         guard scores.count >= 2 else { return "" }
-        let points = scores.enumerated().map { index, score in "\(index * 56 / (scores.count - 1) + 2),\(18 - score * 16 / 100)" }
-        return "<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\">"
-            + "<polyline fill=\"none\" stroke=\"#1f4e8c\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/></svg> "
+        let coordinates = scores.enumerated().map { index, score in (index * 52 / (scores.count - 1) + 4, 18 - score * 16 / 100) }
+        let line = coordinates.map { "\($0.0),\($0.1)" }.joined(separator: " ")
+        let label = SiteStrings.sparklineLabel(points.map { ($0.asOf.iso, $0.score ?? 0) })[l]
+        let last = coordinates[coordinates.count - 1]
+        return "<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" role=\"img\" aria-label=\"\(escapeHTML(label))\" focusable=\"false\">"
+            + "<title>\(escapeHTML(label))</title>"
+            + "<polyline fill=\"none\" stroke=\"#1f4e8c\" stroke-width=\"2\" points=\"\(line)\"/>"
+            + "<circle cx=\"\(last.0)\" cy=\"\(last.1)\" r=\"2.5\" fill=\"#1f4e8c\"/></svg> "
     }
 
     /// A table in a scrollable region a keyboard can reach, labelled by its caption.
     /// `captionHidden`: the caption repeats the heading just above; screen readers still get it.
+    /// `scrolls: false` for a table laid out to fit (the cohort matrix): no scrolling region, so its
+    /// header row can stick to the top of the window. `filters`: a list of values to filter the rows
+    /// by (`data-<key>` on each row), built by vigie.js.
     static func table(id: String, caption: String, head: [String], rows: [String], sortable: Bool = false, numeric: Set<Int> = [],
-                      l: Language, captionHidden: Bool = false) -> String {
+                      l: Language, captionHidden: Bool = false, tableClass: String? = nil, headClasses: [Int: String] = [:],
+                      scrolls: Bool = true, filters: [(key: String, label: String, values: [String])] = []) -> String {
         var out = ""
         if sortable {
             // Filled in by vigie.js; without JavaScript the table reads the same, unsorted.
             out += "<div class=\"table-tools\" data-table=\"\(id)\" data-label-filter=\"\(escapeHTML(SiteStrings.filterLabel[l]))\" "
                 + "data-label-sorted=\"\(escapeHTML(SiteStrings.sortedBy[l]))\" data-label-ascending=\"\(escapeHTML(SiteStrings.ascending[l]))\" "
                 + "data-label-descending=\"\(escapeHTML(SiteStrings.descending[l]))\" data-label-rows=\"\(escapeHTML(SiteStrings.rowsShown[l]))\" "
+                + "data-label-all=\"\(escapeHTML(SiteStrings.all[l]))\" "
+                + filters.map { "data-filter-\($0.key)=\"\(escapeHTML($0.label))\" " }.joined()
                 + "data-label-hint=\"\(escapeHTML(SiteStrings.enhancementHint[l]))\"></div>\n"
         }
-        out += "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"\(id)-caption\" tabindex=\"0\">\n"
-        out += "<table id=\"\(id)\"\(sortable ? " class=\"sortable\"" : "")>\n<caption id=\"\(id)-caption\"\(captionHidden ? " class=\"visually-hidden\"" : "")>\(caption)</caption>\n<thead>\n<tr>"
+        out += scrolls
+            ? "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"\(id)-caption\" tabindex=\"0\">\n"
+            : "<div class=\"table-fits\">\n"
+        let classes = [sortable ? "sortable" : nil, tableClass].compactMap { $0 }
+        out += "<table id=\"\(id)\"\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\n<caption id=\"\(id)-caption\"\(captionHidden ? " class=\"visually-hidden\"" : "")>\(caption)</caption>\n<thead>\n<tr>"
         for (index, label) in head.enumerated() {
-            out += "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\" data-type=\"number\"" : "")>\(label)</th>"
+            let cellClasses = [numeric.contains(index) ? "num" : nil, headClasses[index]].compactMap { $0 }
+            out += "<th scope=\"col\"\(cellClasses.isEmpty ? "" : " class=\"\(cellClasses.joined(separator: " "))\"")\(numeric.contains(index) ? " data-type=\"number\"" : "")>\(label)</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in rows { out += row + "\n" }

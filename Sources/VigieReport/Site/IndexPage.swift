@@ -10,29 +10,26 @@ enum IndexPage {
         var body = "<h1>\(escapeHTML(title))</h1>\n"
         body += "<p class=\"lede\">\(escapeHTML(SiteStrings.headline(model)[l]))</p>\n"
 
-        body += "<section>\n<h2 id=\"repositories-title\">\(SiteStrings.repositories[l])</h2>\n"
-        let head = [ReportStrings.repository[l], SiteStrings.team[l], ReportStrings.score[l], ReportStrings.grade[l], SiteStrings.trend[l]]
-            + model.categoryIDs.map { escapeHTML(model.categoryTitle($0, l)) } + [SiteStrings.topFailing[l]]
-        let numeric = Set([2] + model.categoryIDs.indices.map { $0 + 5 })
-        let rows = model.audited.map { repository -> String in
-            var row = "<tr><th scope=\"row\"><a href=\"repositories/\(repository.page).html\">\(escapeHTML(repository.name))</a>"
-            if repository.partial { row += " <span class=\"partial\" title=\"\(escapeHTML(ReportStrings.partialNote[l]))\">\(ReportStrings.partial[l])</span>" }
-            row += "</th>"
-            row += "<td>\(escapeHTML(repository.team ?? ""))</td>"
-            row += HTML.numberCell(repository.score)
-            row += "<td data-value=\"\(repository.grade?.rawValue ?? "")\">\(HTML.grade(repository.grade, l))</td>"
-            row += "<td data-value=\"\(repository.change.map(String.init) ?? "")\">\(HTML.trend(repository, l))</td>"
-            for id in model.categoryIDs { row += HTML.numberCell(repository.categories[id].flatMap { $0 }) }
-            let failing = repository.topFailing.map { id -> String in
-                let page = model.rules.first { $0.id == id }?.page
-                return page.map { "<a href=\"rules/\($0).html\"><code>\(escapeHTML(id))</code></a>" } ?? "<code>\(escapeHTML(id))</code>"
-            }
-            row += "<td>\(failing.joined(separator: ", "))</td></tr>"
-            return row
+        if model.isFleet {
+            body += "<p class=\"exports\">\(SiteStrings.exportsLead[l]) <a href=\"index.csv\">index.csv</a> "
+                + "<span class=\"exports-note\">(\(SiteStrings.indexCSVNote[l]))</span> · <a href=\"checks.csv\">checks.csv</a> "
+                + "<span class=\"exports-note\">(\(SiteStrings.checksCSVNote[l]))</span></p>\n"
+            body += "<section>\n<h2 id=\"overview-title\">\(SiteStrings.overview[l])</h2>\n"
+            body += CohortCharts.render(model, l)
+            body += "</section>\n"
         }
-        body += HTML.table(id: "repositories", caption: SiteStrings.repositoriesCaption(l), head: head, rows: rows, sortable: true,
-                           numeric: numeric, l: l)
+
+        body += "<section>\n<h2 id=\"repositories-title\">\(SiteStrings.repositories[l])</h2>\n"
+        body += RepositoryMatrix.render(model.repositories, model, l, root: "", id: "repositories", caption: SiteStrings.repositoriesCaption(l))
         body += "</section>\n"
+
+        body += FixFirstPage.summary(FixFirst(model), model, l, limit: 5)
+
+        if !model.teams.isEmpty {
+            body += "<section>\n<h2 id=\"teams-title\">\(SiteStrings.teams[l])</h2>\n"
+            body += TeamPages.table(model, l, root: "")
+            body += "</section>\n"
+        }
 
         let regressions = model.audited.filter { ($0.change ?? 0) < 0 }
         if !regressions.isEmpty {

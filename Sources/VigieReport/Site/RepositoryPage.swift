@@ -14,7 +14,7 @@ enum RepositoryPage {
             body += history(repository, l)
             return page(repository, model, l, body)
         }
-        body += summary(card, repository, l)
+        body += summary(card, repository, model, l)
         body += categories(card, model, l)
         body += history(repository, l)
         body += activity(card, l)
@@ -30,10 +30,13 @@ enum RepositoryPage {
             .render(model: model, body: body)
     }
 
-    static func summary(_ card: Scorecard, _ repository: SiteModel.Repository, _ l: Language) -> String {
+    static func summary(_ card: Scorecard, _ repository: SiteModel.Repository, _ model: SiteModel, _ l: Language) -> String {
         let info = card.repository
         var rows: [(String, String)] = [(SiteStrings.source[l], "<code>\(escapeHTML(info.source))</code>")]
-        if let team = repository.team, !team.isEmpty { rows.append((SiteStrings.team[l], escapeHTML(team))) }
+        if let team = model.teams.first(where: { $0.name == repository.team }) {
+            rows.append((SiteStrings.team[l], "<a href=\"../teams/\(team.page).html\">\(escapeHTML(team.name))</a>"))
+        }
+        if let cohort = repository.cohort, !cohort.isEmpty { rows.append((SiteStrings.cohort[l], escapeHTML(cohort))) }
         let branch = info.branch.map { " (\(escapeHTML($0)))" } ?? ""
         if let commit = info.commit {
             rows.append((ReportStrings.commit[l], "<code>\(escapeHTML(commit))</code>"))

@@ -13,7 +13,7 @@ enum SiteAssets {
         :root { color-scheme: light; --ink: #1b1b1b; --muted: #4d4d4d; --line: #c8c8c8; --accent: #1f4e8c; --paper: #ffffff; --soft: #f3f5f8; }
         *, *::before, *::after { box-sizing: border-box; }
         html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 100%; line-height: 1.5; color: var(--ink); background: var(--paper); }
-        body { margin: 0; }
+        body { margin: 0; overflow-wrap: break-word; }
         .wrap { max-width: 90rem; margin: 0 auto; padding: 0 1rem; }
         a { color: var(--accent); text-underline-offset: 0.15em; }
         a:hover { text-decoration-thickness: 2px; }
@@ -65,7 +65,6 @@ enum SiteAssets {
         .facts dd { margin: 0; overflow-wrap: anywhere; }
         .evidence { margin: 0.35rem 0 0; padding-left: 1.2rem; }
         .exemption { margin: 0.35rem 0 0; color: #1f4e8c; }
-        .partial { display: inline-block; margin-left: 0.4rem; padding: 0 0.35rem; border: 1px solid #8a4b00; border-radius: 0.2rem; color: #8a4b00; font-size: 0.85rem; font-weight: normal; }
         .partial-note { border-left: 4px solid #8a4b00; padding: 0.3rem 0.6rem; color: #5c3200; background: #fff4e5; }
         .finding { border-left: 4px solid var(--line); padding: 0 0 0 1rem; margin: 1rem 0 1.5rem; }
         .finding-fail { border-left-color: #b3261e; }
@@ -78,7 +77,8 @@ enum SiteAssets {
         summary { cursor: pointer; color: var(--accent); }
         .table-tools { display: flex; flex-wrap: wrap; align-items: end; gap: 0.5rem 1rem; }
         .table-tools label { display: block; font-weight: bold; }
-        .table-tools input { font: inherit; padding: 0.35rem 0.5rem; border: 2px solid var(--muted); border-radius: 0.25rem; min-width: 16rem; }
+        .table-tools select { font: inherit; padding: 0.3rem 0.5rem; border: 2px solid var(--muted); border-radius: 0.25rem; background: var(--paper); color: var(--ink); max-width: 100%; }
+        .table-tools input { font: inherit; padding: 0.35rem 0.5rem; border: 2px solid var(--muted); border-radius: 0.25rem; min-width: min(16rem, 100%); max-width: 100%; }
         .table-tools p { margin: 0; color: var(--muted); }
         th button { font: inherit; font-weight: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
         th button::after { content: " ↕"; color: var(--muted); }
@@ -88,7 +88,67 @@ enum SiteAssets {
         .site-footer { margin-top: 3rem; border-top: 1px solid var(--line); background: var(--soft); color: var(--muted); font-size: 0.9rem; }
         .site-footer .wrap { padding-top: 1rem; padding-bottom: 1rem; }
         @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
-        @media print { .skip-link, .table-tools, .site-header nav { display: none; } }
+        .lede + .exports { margin-top: -0.5rem; }
+        .exports-note { color: var(--muted); }
+        .overview { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 0 2rem; }
+        .overview figure { margin-bottom: 0.25rem; }
+        /* The cohort matrix: fits 1280 px, header row sticky, category headings written vertically. */
+        .table-fits { margin: 0.5rem 0 1rem; }
+        table.matrix { font-size: 0.9rem; }
+        table.matrix th, table.matrix td { padding: 0.3rem 0.35rem; vertical-align: middle; }
+        table.matrix thead th { position: sticky; top: 0; z-index: 2; vertical-align: bottom; white-space: normal; }
+        table.matrix th.category { text-align: center; padding: 0.3rem 0.1rem; }
+        table.matrix th.category button { display: inline-flex; flex-direction: column; align-items: center; }
+        .category-label { display: inline-block; writing-mode: vertical-rl; transform: rotate(180deg); max-height: 8.5rem; text-align: left; line-height: 1.15; }
+        table.matrix tbody th { min-width: 9rem; max-width: 17rem; overflow-wrap: anywhere; }
+        table.matrix .meta { display: block; font-size: 0.8rem; font-weight: normal; color: var(--muted); }
+        table.matrix td.score-cell, table.matrix td.cell { white-space: nowrap; }
+        td.cell { text-align: center; min-width: 3.2em; border-left: 2px solid var(--paper); }
+        td.cell .letter { font-weight: bold; }
+        .cell-a { background: #d3ecd9; }
+        .cell-b { background: #e3efc8; }
+        .cell-c { background: #fbecb5; }
+        .cell-d { background: #fad8bd; }
+        .cell-e { background: #f6cdc9; }
+        .cell-none { color: var(--muted); }
+        .state { display: inline-block; padding: 0 0.3rem; border: 1px solid; border-radius: 0.2rem; font-size: 0.8rem; font-weight: normal; white-space: nowrap; }
+        .state-error { color: #b3261e; }
+        .state-partial { color: #8a4b00; }
+        .fix-first { padding-left: 1.5rem; }
+        .fix-first h2 { font-size: 1.25rem; border: 0; margin: 1.5rem 0 0.25rem; }
+        .fix-cost { margin: 0; color: var(--muted); }
+        .fix-list-label { margin: 0.5rem 0 0; font-weight: bold; }
+        .inline-list { display: flex; flex-wrap: wrap; gap: 0.1rem 1rem; margin: 0; padding: 0; list-style: none; }
+        .inline-list li { overflow-wrap: anywhere; }
+        .fix-summary li { margin: 0.25rem 0; }
+        /* Below 64 rem each repository of the matrix becomes a card: name, then its figures, each labelled. */
+        @media screen and (max-width: 64rem) {
+          table.matrix thead { display: none; }
+          table.matrix, table.matrix tbody, table.matrix caption { display: block; }
+          table.matrix tr { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; padding: 0.5rem 0; border-bottom: 1px solid var(--line); }
+          table.matrix tbody th { flex: 1 1 100%; max-width: none; min-width: 0; border: 0; padding: 0; }
+          table.matrix td { border: 0; padding: 0.1rem 0.35rem; }
+          table.matrix td[data-label]::before { content: attr(data-label) " "; font-size: 0.75rem; }
+          .table-tools:has(+ .table-fits) > p:not([role]) { display: none; } /* the hint about column headings */
+        }
+        /* Print (A4): no navigation, no tools; rows, findings and charts kept whole; the colours printed. */
+        @page { size: A4; margin: 12mm 10mm; }
+        @media print {
+          *, *::before, *::after { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          html { font-size: 9pt; }
+          .skip-link, .table-tools, .site-header nav, .breadcrumb, .exports, details, th button::after { display: none; }
+          .site-header, .site-footer { background: none; border: 0; margin: 0; }
+          .wrap { max-width: none; padding: 0; }
+          h1 { margin-top: 0; }
+          a { color: inherit; text-decoration: none; }
+          .table-wrap { overflow: visible; }
+          thead { display: table-header-group; }
+          table.matrix thead th { position: static; }
+          tr, li, .finding, figure, .facts div, .fix-item { break-inside: avoid; }
+          h2, h3, caption { break-after: avoid; }
+          .overview { grid-template-columns: 1fr 1fr; }
+          svg.chart { max-height: 55mm; }
+        }
 
         """
     }
@@ -135,16 +195,49 @@ enum SiteAssets {
         tools.appendChild(field);
         tools.appendChild(hint);
         tools.appendChild(status);
-        input.addEventListener("input", function () {
+        // Lists (team, cohort) from the tools' data-filter-<key> attributes, values from the rows' data-<key>.
+        var selects = [];
+        Array.prototype.forEach.call(tools.attributes, function (attribute) {
+          if (attribute.name.indexOf("data-filter-") !== 0) { return; }
+          var key = attribute.name.slice("data-filter-".length);
+          var values = [];
+          rows.forEach(function (row) {
+            var value = row.getAttribute("data-" + key) || "";
+            if (value !== "" && values.indexOf(value) === -1) { values.push(value); }
+          });
+          values.sort(function (a, b) { return a.localeCompare(b); });
+          var box = document.createElement("div");
+          var name = document.createElement("label");
+          var select = document.createElement("select");
+          select.id = table.id + "-filter-" + key;
+          name.htmlFor = select.id;
+          name.textContent = attribute.value;
+          [""].concat(values).forEach(function (value) {
+            var option = document.createElement("option");
+            option.value = value;
+            option.textContent = value === "" ? tools.getAttribute("data-label-all") : value;
+            select.appendChild(option);
+          });
+          box.appendChild(name);
+          box.appendChild(select);
+          tools.insertBefore(box, hint);
+          selects.push({key: key, select: select, box: box});
+        });
+        function apply() {
           var query = fold(input.value.trim());
           var shown = 0;
           rows.forEach(function (row) {
             var match = query === "" || fold(row.textContent).indexOf(query) !== -1;
+            selects.forEach(function (filter) {
+              if (filter.select.value !== "" && row.getAttribute("data-" + filter.key) !== filter.select.value) { match = false; }
+            });
             row.hidden = !match;
             if (match) { shown += 1; }
           });
           status.textContent = shown + " " + tools.getAttribute("data-label-rows") + " " + rows.length;
-        });
+        }
+        input.addEventListener("input", apply);
+        selects.forEach(function (filter) { filter.select.addEventListener("change", apply); });
         var headers = table.tHead ? table.tHead.rows[0].cells : [];
         Array.prototype.forEach.call(headers, function (header, index) {
           var button = document.createElement("button");

@@ -24,6 +24,15 @@ public enum SiteBuilder {
             ("assets/vigie.css", SiteAssets.css),
             ("assets/vigie.js", SiteAssets.javascript),
         ]
+        if model.isFleet {
+            files += [
+                ("fix-first.html", FixFirstPage.render(model, l)),
+                ("index.csv", SiteExports.indexCSV(model, l)),
+                ("checks.csv", SiteExports.checksCSV(model, l)),
+            ]
+            if !model.teams.isEmpty { files.append(("teams/index.html", TeamPages.index(model, l))) }
+            for team in model.teams { files.append(("teams/\(team.page).html", TeamPages.page(team, model, l))) }
+        }
         for repository in model.audited {
             files.append(("repositories/\(repository.page).html", RepositoryPage.render(repository, model, l)))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import VigieCore
 
 /// What the site shows, gathered once from a fleet index and its scorecards (or from one
@@ -9,6 +10,8 @@ struct SiteModel {
         /// The page's base name: safe characters only, unique in the site.
         let page: String
         let team: String?
+        /// The cohort (`cohort:` in the manifest, or the older `programme:`).
+        let cohort: String?
         let source: String
         let audited: Bool
         let score: Int?
@@ -63,6 +66,16 @@ struct SiteModel {
     }
 
     var audited: [Repository] { repositories.filter(\.audited) }
+    /// Teams named in the index, each with its repositories, by name; one page each.
+    let teams: [Team]
+    /// Cohorts named in the index, by name.
+    var cohorts: [String] { Set(repositories.compactMap(\.cohort).filter { !$0.isEmpty }).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
+
+    struct Team {
+        let name: String
+        let page: String
+        let repositories: [Repository]
+    }
     var failed: [Repository] { repositories.filter { !$0.audited } }
 
     var averageScore: Int? {
@@ -76,7 +89,7 @@ struct SiteModel {
         let repositories = index.repositories
             .sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
             .map { entry in
-                Repository(name: entry.name, page: pages.claim(entry.file), team: entry.team, source: entry.source,
+                Repository(name: entry.name, page: pages.claim(entry.file), team: entry.team, cohort: entry.cohortName, source: entry.source,
                            audited: entry.status == .audited, score: entry.score, grade: entry.grade, categories: entry.categories,
                            previousScore: entry.previousScore, history: entry.history, error: entry.error, topFailing: entry.topFailing,
                            partial: entry.partial, card: scorecards[entry.name])
@@ -89,7 +102,7 @@ struct SiteModel {
     init(scorecard card: Scorecard) {
         var pages = PageNames()
         let repository = Repository(
-            name: card.repository.name, page: pages.claim(card.repository.name), team: nil, source: card.repository.source, audited: true,
+            name: card.repository.name, page: pages.claim(card.repository.name), team: nil, cohort: nil, source: card.repository.source, audited: true,
             score: card.score, grade: card.grade, categories: Dictionary(card.categories.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first }),
             previousScore: nil, history: [], error: nil, topFailing: [], partial: card.repository.partial, card: card)
         self.init(title: card.repository.name, isFleet: false, asOf: card.asOf, ruleset: "\(card.ruleset.id) \(card.ruleset.version)",
@@ -105,6 +118,13 @@ struct SiteModel {
         self.tool = tool
         self.dataLanguage = dataLanguage
         self.repositories = repositories
+        var teamPages = PageNames()
+        let teamNames = Set(repositories.compactMap(\.team).filter { !$0.isEmpty })
+            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        self.teams = teamNames.map { name in
+            // Accents folded first, so "Équipe" is teams/Equipe.html rather than teams/_quipe.html.
+            Team(name: name, page: teamPages.claim(name.folding(options: .diacriticInsensitive, locale: nil)), repositories: repositories.filter { $0.team == name })
+        }
         var titles: [String: String] = [:]
         var categoryIDs: Set<String> = []
         var byRule: [String: [(repository: Repository, check: CheckResult)]] = [:]

@@ -59,6 +59,63 @@ enum SiteStrings {
         fr: "Cliquez sur un en-tête de colonne pour trier ; le champ ci-dessus filtre les lignes.",
         en: "Select a column heading to sort; the field above filters the rows.")
 
+    static let cohort = LocalizedText(fr: "Promotion", en: "Cohort")
+    static let teams = LocalizedText(fr: "Équipes", en: "Teams")
+    static let teamsCaption = LocalizedText(fr: "Équipes : promotions, nombre de dépôts, dépôts en erreur et score moyen",
+                                            en: "Teams: cohorts, number of repositories, repositories in error and average score")
+    static let fixFirst = LocalizedText(fr: "À corriger en premier", en: "Fix first")
+    static let all = LocalizedText(fr: "Toutes", en: "All")
+    static let errorState = LocalizedText(fr: "erreur", en: "error")
+    static let overview = LocalizedText(fr: "Vue d'ensemble", en: "Overview")
+    static let gradeDistribution = LocalizedText(fr: "Répartition des notes", en: "Grade distribution")
+    static let averageOverRuns = LocalizedText(fr: "Score moyen de la flotte au fil des runs", en: "The fleet's average score over runs")
+    static let averageScore = LocalizedText(fr: "Score moyen", en: "Average score")
+    static let oneRunOnly = LocalizedText(fr: "Un seul run pour l'instant : l'évolution du score moyen apparaîtra au prochain.",
+                                          en: "Only one run so far: the average score's trend will show from the next one.")
+    static let exportsLead = LocalizedText(fr: "Exporter pour un tableur :", en: "Export for a spreadsheet:")
+    static let indexCSVNote = LocalizedText(fr: "un dépôt par ligne", en: "one repository per line")
+    static let checksCSVNote = LocalizedText(fr: "une vérification par ligne", en: "one check per line")
+    static let howToFix = LocalizedText(fr: "Comment corriger", en: "How to fix")
+    static let warningRepositories = LocalizedText(fr: "Dépôts en avertissement", en: "Repositories with a warning")
+    static let nothingToFix = LocalizedText(fr: "Aucune règle ne coûte de points : rien à corriger.", en: "No rule costs any score: nothing to fix.")
+    static let fixFirstExplanation = LocalizedText(
+        fr: "Les règles sont classées selon les points de score qu'elles coûtent à la flotte, comptés comme le score les compte : pour chaque dépôt, un échec retire poids ÷ poids applicable × 100 points, un avertissement la moitié. Le coût d'une règle est la somme sur les dépôts ; divisé par le nombre de dépôts notés, c'est ce que gagnerait le score moyen si tous la respectaient.",
+        en: "Rules are ranked by the score points they cost the fleet, counted the way the score counts them: in each repository, a failure takes weight ÷ applicable weight × 100 points off, a warning half of that. A rule's cost is the sum over the repositories; divided by the number of scored repositories, it is what the average score would gain if every repository passed it.")
+
+    static func allFixFirst(_ count: Int) -> LocalizedText {
+        LocalizedText(fr: "Les \(count) règles à corriger, avec les dépôts concernés et la correction", en: "All \(count) rules to fix, with the repositories and the fix")
+    }
+
+    static func costLine(failing: Int, warning: Int, weight: Int, points: String, gain: String) -> LocalizedText {
+        let warnFR = warning > 0 ? " et \(warning) en avertissement" : "", warnEN = warning > 0 ? " and \(warning) with a warning" : ""
+        return LocalizedText(
+            fr: "\(failing) dépôt\(failing > 1 ? "s" : "") en échec\(warnFR) · poids \(weight) · coût \(points) points (score moyen +\(gain))",
+            en: "\(failing) failing repositor\(failing == 1 ? "y" : "ies")\(warnEN) · weight \(weight) · costs \(points) points (average score +\(gain))")
+    }
+
+    static func sparklineLabel(_ points: [(day: String, score: Int)]) -> LocalizedText {
+        LocalizedText(fr: "Score aux derniers runs : " + points.map { "\($0.score) le \($0.day)" }.joined(separator: ", "),
+                      en: "Score at the last runs: " + points.map { "\($0.score) on \($0.day)" }.joined(separator: ", "))
+    }
+
+    static func gradeDistributionDescription(_ counts: [(label: String, count: Int)]) -> LocalizedText {
+        let list = counts.map { "\($0.label) : \($0.count)" }
+        return LocalizedText(fr: "Dépôts par note — " + list.joined(separator: ", "),
+                             en: "Repositories per grade — " + list.map { $0.replacingOccurrences(of: " : ", with: ": ") }.joined(separator: ", "))
+    }
+
+    static func averageDescription(_ points: [(day: String, average: Int)]) -> LocalizedText {
+        guard let first = points.first, let last = points.last else { return LocalizedText(fr: "Aucun relevé.", en: "No data point.") }
+        return LocalizedText(fr: "Score moyen de \(first.average) le \(first.day) à \(last.average) le \(last.day), \(points.count) runs.",
+                             en: "Average score from \(first.average) on \(first.day) to \(last.average) on \(last.day), \(points.count) runs.")
+    }
+
+    static func teamLine(count: Int, average: Int?) -> LocalizedText {
+        let value = average.map(String.init) ?? "—"
+        return LocalizedText(fr: "\(count) dépôt\(count > 1 ? "s" : "") · score moyen \(value)",
+                             en: "\(count) repositor\(count == 1 ? "y" : "ies") · average score \(value)")
+    }
+
     static func footer(_ model: SiteModel) -> LocalizedText {
         LocalizedText(
             fr: "Produit par vigie \(model.tool.version) (libgit2 \(model.tool.libgit2)) à partir de l'arbre commité de chaque dépôt, jeu de règles \(model.ruleset), au \(model.asOf.iso). Score = poids obtenu / poids applicable × 100 ; un avertissement compte pour moitié.",
@@ -89,8 +146,8 @@ enum SiteStrings {
     static func percent(_ value: Int, _ l: Language) -> String { l == .fr ? "\(value) %" : "\(value)%" }
 
     static func repositoriesCaption(_ l: Language) -> String {
-        LocalizedText(fr: "Dépôts audités : score, note, évolution depuis le run précédent et score de chaque catégorie",
-                      en: "Audited repositories: score, grade, change since the previous run and score of each category")[l]
+        LocalizedText(fr: "Dépôts : note et score, évolution sur les derniers runs, note et score de chaque catégorie",
+                      en: "Repositories: grade and score, trend over the last runs, grade and score of each category")[l]
     }
 
     static func historyDescription(_ points: [ScorePoint]) -> LocalizedText {
