@@ -162,6 +162,21 @@ struct DashboardTests {
         for name in failing.keys where name != DashboardFleet.hostileName {
             #expect(item.contains(">\(name)</a>"), "\(name) is linked under \(first)")
         }
+        // A rule with an automatic fix (`checks[].fix` in the scorecards) shows its `vigie fix` command; others do not.
+        var withFix = 0
+        for rule in expected.map(\.id) {
+            let command = published.cards.values.lazy.flatMap { $0["checks"] as? [[String: Any]] ?? [] }
+                .first { $0["id"] as? String == rule && $0["fix"] != nil }?["fix"] as? String
+            let text = try #require(page.components(separatedBy: "data-rule=\"\(rule)\"").dropFirst().first?.components(separatedBy: "</li>").first)
+            if let command {
+                withFix += 1
+                #expect(command == "vigie fix --only \(rule)")
+                #expect(text.contains("Correction automatique :</strong> <code>\(command)</code>"), "\(rule) shows its command")
+            } else {
+                #expect(!text.contains("Correction automatique"), "\(rule) has no automatic fix")
+            }
+        }
+        #expect(withFix >= 3, "several ranked rules have an automatic fix")
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<a href=\"fix-first.html#rank-1\">"), "the index shows the top of the ranking")
         // A page per team, filters on the index (team and cohort).

@@ -35,6 +35,10 @@ enum FixFirstPage {
         if let remediation = rule.remediation {
             out += "<p><strong>\(SiteStrings.howToFix[l]) :</strong> <span\(data)>\(escapeHTML(remediation))</span></p>\n".replacingSpaceBeforeColon(for: l)
         }
+        // The command the scorecards carry for this rule (`checks[].fix`), to run in each repository listed.
+        if let command = rule.results.lazy.compactMap(\.check.fix).first {
+            out += "<p><strong>\(ReportStrings.automaticFix[l]) :</strong> <code>\(escapeHTML(command))</code></p>\n".replacingSpaceBeforeColon(for: l)
+        }
         out += repositoryList(SiteStrings.failingRepositories[l], item.failing)
         out += repositoryList(SiteStrings.warningRepositories[l], item.warning)
         return out + "</li>\n"

@@ -148,6 +148,9 @@ enum RepositoryPage {
             out += "<p\(data)>\(escapeHTML(check.message))</p>\n\(HTML.evidence(check.evidence))\n"
             if check.status != .error {
                 out += "<p><strong>\(SiteStrings.fix[l]) :</strong> <span\(data)>\(escapeHTML(check.remediation))</span></p>\n".replacingSpaceBeforeColon(for: l)
+                if let command = check.fix {
+                    out += "<p><strong>\(ReportStrings.automaticFix[l]) :</strong> <code>\(escapeHTML(command))</code></p>\n".replacingSpaceBeforeColon(for: l)
+                }
             }
             out += "</article>\n"
         }
