@@ -1,4 +1,5 @@
 import Testing
+import VigieCore
 @testable import VigieRules
 
 /// `FolderFilter.excludes` compares ASCII paths as bytes (a speed change): it must answer as the
@@ -61,5 +62,18 @@ struct PathFoldersTests {
         #expect(firstOffset(of: Array("udata".utf8), in: text, from: 6) == 12)
         #expect(firstOffset(of: Array("zz".utf8), in: text) == nil)
         #expect(firstOffset(of: [], in: text) == nil)
+    }
+}
+
+/// `lowercasedExtension` cuts ASCII names as bytes; it answers as the Character search it replaced.
+@Suite("File extensions")
+struct FileExtensionTests {
+    @Test("the lowercased extension of a file name, as before", arguments: [
+        ("a.CSV", "csv"), ("README", nil), (".gitignore", nil), ("archive.tar.GZ", "gz"), ("x.", ""), ("Données.Csv", "csv"),
+        ("été", nil), ("a.ÉTÉ", "été"), ("dir.d/file", nil),
+    ] as [(String, String?)])
+    func lowercasedExtension(name: String, expected: String?) {
+        let entry = SnapshotEntry(path: name)
+        #expect(entry.lowercasedExtension == expected)
     }
 }

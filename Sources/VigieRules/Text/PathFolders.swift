@@ -7,30 +7,28 @@ enum PathFolders {
     /// Whether `body` holds for one of the folders of `path` (not its file name), lowercased; empty
     /// segments (`a//b`) are skipped, as `split` skips them.
     static func contains(_ path: String, where body: (String) -> Bool) -> Bool {
-        var found = false
-        let ascii = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+        let answer = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             // A segment is a folder once another segment follows it: the last one is the file name,
             // even before trailing slashes.
-            var segment: [UInt8] = []
-            segment.reserveCapacity(32)
-            var ended = false
-            for byte in bytes {
-                if byte == 0x2F {
-                    ended = !segment.isEmpty || ended
-                    continue
-                }
-                if ended {
-                    if body(String(decoding: segment, as: UTF8.self)) { found = true; return true }
-                    segment.removeAll(keepingCapacity: true)
-                    ended = false
-                }
-                segment.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            var previous: Range<Int>?
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x2F {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                if let folder = previous, body(lowercased(UnsafeBufferPointer(rebasing: bytes[folder]))) { return true }
+                previous = start..<end
             }
-            return true
+            return false
         }
-        if ascii == true { return found }
+        if let answer = answer ?? nil { return answer }
         return path.lowercased().split(separator: "/").dropLast().contains { body(String($0)) }
+    }
+
+    /// An ASCII segment, lowercased: decoded as it is when it has no capital (the usual case).
+    private static func lowercased(_ segment: UnsafeBufferPointer<UInt8>) -> String {
+        guard segment.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: segment, as: UTF8.self) }
+        return String(decoding: segment.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The first folder of `path`, lowercased; nil for a file at the root.
