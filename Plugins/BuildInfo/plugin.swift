@@ -1,26 +1,29 @@
 import Foundation
 import PackagePlugin
 
-/// Gives `vigie --version` the commit it is built from: reads the package's git references (no
-/// `git` process: a build may run where git is absent) and passes the commit to `vigie-build-info`,
-/// which writes `BuildInfo.swift` into the target. The commit is an argument of the build command,
-/// so a new commit reruns it; a source tree without `.git` (a tarball) builds with no commit.
+/// Gives `vigie --version` the commit it is built from: `vigie-build-info` reads the package's git
+/// references (no `git` process: a build may run where git is absent) and writes `BuildInfo.swift`
+/// into the target. The reference files are the command's inputs, so a new commit, a checkout or a
+/// `git pack-refs` reruns it: SwiftPM evaluates this plugin only when it plans the build again, so
+/// a commit read here, at planning time, went stale after the next commit (issue 14 session: an
+/// incremental build named the previous commit). A source tree without `.git` builds with no commit.
 @main
 struct BuildInfo: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let output = context.pluginWorkDirectoryURL.appending(path: "BuildInfo.swift")
-        let commit = Self.headCommit(of: context.package.directoryURL) ?? ""
+        let package = context.package.directoryURL
         return [.buildCommand(
-            displayName: "Recording the commit vigie is built from (\(commit.isEmpty ? "none" : String(commit.prefix(12))))",
+            displayName: "Recording the commit vigie is built from",
             executable: try context.tool(named: "vigie-build-info").url,
-            arguments: [output.path, commit],
+            arguments: [output.path, package.path],
+            inputFiles: Self.referenceFiles(of: package),
             outputFiles: [output]
         )]
     }
 
-    /// HEAD's commit: `.git` as a folder or as a `gitdir:` file (a linked work tree), a loose
-    /// reference or `packed-refs` (in the common folder of a linked work tree).
-    static func headCommit(of package: URL) -> String? {
+    /// The files HEAD's commit is read from, those that exist: `HEAD`, the branch's loose reference
+    /// and `packed-refs` (in the common folder of a linked work tree). `.git` may be a `gitdir:` file.
+    static func referenceFiles(of package: URL) -> [URL] {
         let dotGit = package.appending(path: ".git")
         var gitDirectory = dotGit
         if let link = text(dotGit), link.hasPrefix("gitdir: ") {
@@ -30,27 +33,17 @@ struct BuildInfo: BuildToolPlugin {
         let common = text(gitDirectory.appending(path: "commondir")).map { path in
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : gitDirectory.appending(path: path)
         } ?? gitDirectory
-        guard var head = text(gitDirectory.appending(path: "HEAD")) else { return nil }
-        for _ in 0..<5 {
-            guard head.hasPrefix("ref: ") else { return isCommitID(head) ? head : nil }
-            let name = String(head.dropFirst("ref: ".count))
-            if let loose = text(gitDirectory.appending(path: name)) ?? text(common.appending(path: name)) {
-                head = loose
-            } else {
-                let packed = text(common.appending(path: "packed-refs")) ?? ""
-                let line = packed.split(separator: "\n").first { $0.hasSuffix(" " + name) }
-                return line.map { String($0.prefix(40)) }.flatMap { isCommitID($0) ? $0 : nil }
-            }
+        let head = gitDirectory.appending(path: "HEAD")
+        var files = [head, common.appending(path: "packed-refs")]
+        if let reference = text(head), reference.hasPrefix("ref: ") {
+            let name = String(reference.dropFirst("ref: ".count))
+            files += [gitDirectory.appending(path: name), common.appending(path: name)]
         }
-        return nil
+        return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 
     private static func text(_ url: URL) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path), data.count < 1 << 20 else { return nil }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private static func isCommitID(_ text: String) -> Bool {
-        text.utf8.count == 40 && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 }
