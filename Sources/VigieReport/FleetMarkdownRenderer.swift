@@ -18,14 +18,18 @@ public enum FleetMarkdownRenderer {
         out.append("")
         out.append("## \(FleetStrings.repositories[l])")
         out.append("")
-        let header = [FleetStrings.repository[l], FleetStrings.team[l], ReportStrings.score[l], ReportStrings.grade[l], FleetStrings.change[l]]
+        // The cohort (manifest `cohort:`, or the older `programme:`) beside the team, as on the site.
+        let hasCohort = audited.contains { $0.cohort != nil }
+        let teamHeader = hasCohort ? FleetStrings.teamAndCohort[l] : FleetStrings.team[l]
+        let header = [FleetStrings.repository[l], teamHeader, ReportStrings.score[l], ReportStrings.grade[l], FleetStrings.change[l]]
             + categoryIDs.map { titles[$0] ?? $0 } + [FleetStrings.topFailing[l]]
         out.append("| " + header.joined(separator: " | ") + " |")
         out.append("|" + header.enumerated().map { index, _ in (2...4).contains(index) || (index > 4 && index < header.count - 1) ? "---:" : "---" }.joined(separator: "|") + "|")
         for entry in audited {
             let name = "[\(escapeMarkdown(entry.name))](\(entry.file).md)" + (entry.reused ? " ♻" : "") + (entry.partial ? " ⚠ \(ReportStrings.partial[l])" : "")
             let categories = categoryIDs.map { id in entry.categories[id].flatMap { $0 }.map(String.init) ?? "—" }
-            let row = [name, escapeMarkdown(entry.team ?? ""), entry.score.map(String.init) ?? "—", entry.grade?.rawValue ?? "—", change(entry, l)]
+            let team = [entry.team, entry.cohort].compactMap { $0 }.joined(separator: " · ")
+            let row = [name, escapeMarkdown(team), entry.score.map(String.init) ?? "—", entry.grade?.rawValue ?? "—", change(entry, l)]
                 + categories + [entry.topFailing.map { "`\($0)`" }.joined(separator: ", ")]
             out.append("| " + row.joined(separator: " | ") + " |")
         }
@@ -79,6 +83,7 @@ enum FleetStrings {
     static let repositories = LocalizedText(fr: "Dépôts", en: "Repositories")
     static let repository = LocalizedText(fr: "Dépôt", en: "Repository")
     static let team = LocalizedText(fr: "Équipe", en: "Team")
+    static let teamAndCohort = LocalizedText(fr: "Équipe · promotion", en: "Team · cohort")
     static let change = LocalizedText(fr: "Évolution", en: "Change")
     static let topFailing = LocalizedText(fr: "Principaux échecs", en: "Top failing checks")
     static let regressions = LocalizedText(fr: "Régressions depuis le run précédent", en: "Regressions since the previous run")

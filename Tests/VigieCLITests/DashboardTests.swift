@@ -204,6 +204,9 @@ struct DashboardTests {
         #expect(Self.text(byName["nouveau"]?["cohort"]) == "EIG 7")
         #expect(Self.text(byName["ancien"]?["cohort"]) == "EIG 3" && Self.text(byName["ancien"]?["programme"]) == "EIG 3",
                 "programme: still works, and is the cohort")
+        // The fleet's Markdown index names the cohort beside the team too.
+        let markdown = try String(contentsOf: output.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(markdown.contains("| Équipe · promotion |") && markdown.contains("| Alpha · EIG 7 |") && markdown.contains("| Alpha · EIG 3 |"))
         let site = scratch.appending("site")
         #expect(try runVigie(["site", output.path, "--output", site.path]).status == 0)
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
