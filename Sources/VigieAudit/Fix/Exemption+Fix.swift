@@ -1,6 +1,6 @@
 import Foundation
 public import VigieCore
-public import VigieRules
+import VigieRules
 
 /// `vigie fix --exempt RULE --reason TEXT --until DATE`: an exemption written into `.vigie.yml`
 /// (docs/rulesets.md, "Exemptions"). A new file is created; an existing one is only added to, at its
