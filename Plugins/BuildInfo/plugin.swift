@@ -21,7 +21,8 @@ struct BuildInfo: BuildToolPlugin {
         )]
     }
 
-    /// The files HEAD's commit is read from, those that exist: `HEAD`, the branch's loose reference
+    /// The files HEAD's commit is read from, those that exist (the `gitdir:`/`commondir` resolution
+    /// is also in vigie-build-info's HeadCommit: a build plugin cannot import a target's code): `HEAD`, the branch's loose reference
     /// and `packed-refs` (in the common folder of a linked work tree). `.git` may be a `gitdir:` file.
     static func referenceFiles(of package: URL) -> [URL] {
         let dotGit = package.appending(path: ".git")

@@ -65,17 +65,20 @@ public struct Auditor: Sendable {
     }
 
     public func audit(_ request: AuditRequest) throws(AuditError) -> Scorecard {
-        let path = request.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .pathNotFound(path: path) }
-        let repository: Repository
+        let repository = try Self.openRepository(request.path)
+        return try audit(repository, source: Self.displaySource(request.path), request: request)
+    }
+
+    /// The repository around `path` (discovered from a sub-folder, a work tree, `.git` or a bare
+    /// clone), or the error a user reads: no such path, not a repository, unreadable.
+    static func openRepository(_ path: String) throws(AuditError) -> Repository {
+        guard FileManager.default.fileExists(atPath: path) else { throw .pathNotFound(path: path) }
         do {
-            repository = try Repository(discoveringFrom: path)
+            return try Repository(discoveringFrom: path)
         } catch {
             if error.code == .notFound { throw .notARepository(path: path) }
             throw .unreadableRepository(path: path, error: error)
         }
-        return try audit(repository, source: Self.displaySource(path), request: request)
     }
 
     /// Audits an open repository; `source` is what reports show as its origin (a path or a URL without credentials).

@@ -41,3 +41,22 @@ public enum WriteFailure {
         }
     }
 }
+
+/// Writes all of `bytes` to an open file, retrying after interruptions and short writes; the
+/// system's error number, or 0 when everything was written.
+func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) -> Int32 {
+    var failure: Int32 = 0
+    Array(bytes).withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            offset += written
+        }
+    }
+    return failure
+}

@@ -45,17 +45,13 @@ struct ScorecardSnapshotTests {
             try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: expectedURL)
         }
-        guard let expected = try? String(contentsOf: expectedURL, encoding: .utf8) else {
-            Issue.record("no recorded scorecard \(file): record it with VIGIE_RECORD_SNAPSHOTS=1 swift test --filter ScorecardSnapshot")
-            return
-        }
-        if actual != expected {
-            let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let where_ = first.map { "line \($0.offset + 1): expected \($0.element.1) but got \($0.element.0)" }
-                ?? "lengths differ (\(expectedLines.count) recorded lines, \(actualLines.count) now)"
-            Issue.record("\(file) moved: \(where_)")
-        }
+        let expected = try #require(try? String(contentsOf: expectedURL, encoding: .utf8),
+                                    "no recorded scorecard \(file): record it with VIGIE_RECORD_SNAPSHOTS=1 swift test --filter ScorecardSnapshot")
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
+        let where_ = first.map { "line \($0.offset + 1): expected \($0.element.1) but got \($0.element.0)" }
+            ?? "lengths differ (\(expectedLines.count) recorded lines, \(actualLines.count) now)"
+        #expect(actual == expected, "\(file) moved: \(where_)")
     }
 }

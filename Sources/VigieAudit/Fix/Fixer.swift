@@ -129,15 +129,7 @@ public struct Fixer {
 
     /// The repository around `path` and its work tree, found through libgit2; a bare repository has none.
     static func openWorkTree(_ path: String) throws(AuditError) -> (Repository, WorkTree) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .pathNotFound(path: path) }
-        let repository: Repository
-        do {
-            repository = try Repository(discoveringFrom: path)
-        } catch {
-            if error.code == .notFound { throw .notARepository(path: path) }
-            throw .unreadableRepository(path: path, error: error)
-        }
+        let repository = try Auditor.openRepository(path)
         guard let workDirectory = repository.workDirectory, !repository.isBare else { throw .noWorkTree(path: path) }
         return (repository, WorkTree(root: workDirectory))
     }

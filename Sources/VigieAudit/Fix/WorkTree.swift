@@ -88,19 +88,7 @@ public struct WorkTree: WorkTreeFiles {
     }
 
     private func write(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(WorkTreeRefusal) {
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        let failure = writeAll(bytes, to: descriptor)
         if failure != 0 { throw WorkTreeRefusal(path: path, reason: WriteFailure.reason(errno: failure)) }
     }
 

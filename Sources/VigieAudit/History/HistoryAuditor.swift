@@ -26,15 +26,7 @@ extension Auditor {
     /// headers read by one point's history walk serve the next ones.
     public func history(_ request: HistoryRequest) throws(AuditError) -> ScoreHistory {
         let path = request.audit.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .pathNotFound(path: path) }
-        let repository: Repository
-        do {
-            repository = try Repository(discoveringFrom: path)
-        } catch {
-            if error.code == .notFound { throw .notARepository(path: path) }
-            throw .unreadableRepository(path: path, error: error)
-        }
+        let repository = try Auditor.openRepository(path)
         let source = Self.displaySource(path)
         let name = request.audit.name ?? Self.repositoryName(repository)
         do {
