@@ -29,6 +29,11 @@ public struct AuditRequest: Sendable {
     public var historyReading: HistoryReading = .concurrent
     /// Histories shorter than this are read on one thread even with a commit-graph file (tests lower it).
     public var graphWalkMinimum = Repository.graphWalkMinimum
+    /// Whether the files a content scan is about to read are inflated ahead on a second thread
+    /// (`BlobPrefetch`). Changes no result; off is the reference the tests compare with.
+    public var readsAhead = true
+    /// The fewest files a scan must announce to start the read-ahead thread (tests lower it).
+    public var readAheadMinimum = BlobPrefetch.minimumHint
 
     public init(path: String, revision: String = "HEAD", asOf: Day, language: Language = .fr, readCap: Int64 = 1 << 20,
                 anonymize: Bool = false, name: String? = nil) {
@@ -133,11 +138,14 @@ public struct Auditor: Sendable {
             : nil
         defer { prefetch?.finish() }
         let listing = try repository.listTree(commit.treeID)
+        let reader = GitSnapshotReader(repository: repository, commit: commit.id, listing: listing, prefetch: prefetch,
+                                       historyReading: request.historyReading, graphMinimum: request.graphWalkMinimum,
+                                       readsAhead: request.readsAhead, readAheadMinimum: request.readAheadMinimum)
+        defer { reader.finishReadingAhead() }
         let snapshot = RepositorySnapshot(
             name: request.name ?? Self.repositoryName(repository),
             entries: listing.entries.map { SnapshotEntry(pathBytes: $0.path.bytes, kind: SnapshotEntry.Kind($0.kind)) },
-            reader: GitSnapshotReader(repository: repository, commit: commit.id, listing: listing, prefetch: prefetch,
-                                      historyReading: request.historyReading, graphMinimum: request.graphWalkMinimum),
+            reader: reader,
             readCap: request.readCap,
             isShallow: repository.isShallow
         )

@@ -14,6 +14,11 @@ final class GitSnapshotReader: SnapshotReader {
     private let prefetch: HistoryPrefetch?
     private let historyReading: HistoryReading
     private let graphMinimum: Int
+    /// Whether blobs a scan announces are read ahead on a second thread (`BlobPrefetch`).
+    private var readsAhead: Bool
+    /// The read-ahead thread, started by the first scan that announces its reads.
+    private var readAhead: BlobPrefetch?
+    private let readAheadMinimum: Int
     /// Submodule URLs from the audited tree's `.gitmodules`, read once when a submodule is met.
     private lazy var submoduleURLs: [String: String] = {
         guard let id = ids[".gitmodules"], let bytes = try? repository.readBlob(id, cap: 1 << 20) else { return [:] }
@@ -25,8 +30,10 @@ final class GitSnapshotReader: SnapshotReader {
     private lazy var lfs: LFSTracking = lfsTracking()
 
     init(repository: Repository, commit: ObjectID, listing: TreeListing, prefetch: HistoryPrefetch? = nil,
-         historyReading: HistoryReading = .concurrent, graphMinimum: Int = Repository.graphWalkMinimum) {
+         historyReading: HistoryReading = .concurrent, graphMinimum: Int = Repository.graphWalkMinimum, readsAhead: Bool = false, readAheadMinimum: Int = BlobPrefetch.minimumHint) {
         self.repository = repository
+        self.readsAhead = readsAhead
+        self.readAheadMinimum = readAheadMinimum
         self.commit = commit
         self.listing = listing
         self.prefetch = prefetch
@@ -94,7 +101,14 @@ final class GitSnapshotReader: SnapshotReader {
     func contents(of entry: SnapshotEntry, cap: Int64) throws -> [UInt8] {
         guard let id = ids[entry.path] else { throw UnreadableContent(path: entry.path, reason: absent) }
         do {
-            let bytes = try repository.readBlob(id, cap: cap)
+            let bytes: [UInt8]
+            if let early = readAhead?.take(entry.path) {
+                // Read ahead at the scan's cap, which a later caller may have lowered.
+                guard Int64(early.count) <= cap else { throw ContentTooLarge(path: entry.path, size: Int64(early.count), cap: cap) }
+                bytes = early
+            } else {
+                bytes = try repository.readBlob(id, cap: cap)
+            }
             if bytes.count <= LFSPointer.maximumSize, let pointer = LFSPointer(bytes) {
                 throw UnreadableContent(path: entry.path, reason: .lfsPointer(size: pointer.size))
             }
@@ -104,6 +118,24 @@ final class GitSnapshotReader: SnapshotReader {
         } catch let error as GitError {
             throw UnreadableContent(path: entry.path, reason: reason(for: error))
         }
+    }
+
+    func willRead(_ entries: [SnapshotEntry], cap: Int64) {
+        guard readsAhead else { return }
+        let items = entries.compactMap { entry in ids[entry.path].map { BlobPrefetch.Item(path: entry.path, id: $0) } }
+        // A handful of files is not worth a thread.
+        guard items.count >= readAheadMinimum || readAhead != nil else { return }
+        if readAhead == nil {
+            // No second handle (file descriptors exhausted, say): every blob is read when asked.
+            readAhead = try? BlobPrefetch(repository: repository)
+            if readAhead == nil { readsAhead = false }
+        }
+        readAhead?.willRead(items, cap: cap)
+    }
+
+    /// Stops the read-ahead thread, if one was started: called when the audit ends.
+    func finishReadingAhead() {
+        readAhead?.finish()
     }
 
     func walkHistory(_ body: (HistoryCommit) throws -> Void) throws -> [HistoryGap] {

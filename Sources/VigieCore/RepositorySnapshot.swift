@@ -100,6 +100,14 @@ public protocol SnapshotReader {
     func tallyHistory(_ window: HistoryWindow) throws -> HistoryTally
     /// Every tag of the repository.
     func tags() throws -> [SnapshotTag]
+    /// A hint: a scan is about to read `entries`, in this order, each at most `cap` bytes. A reader
+    /// may read them ahead on another thread; what `contents(of:cap:)` returns must not change.
+    func willRead(_ entries: [SnapshotEntry], cap: Int64)
+}
+
+extension SnapshotReader {
+    /// Readers that read on demand ignore the hint.
+    public func willRead(_ entries: [SnapshotEntry], cap: Int64) {}
 }
 
 /// Thrown when a file is larger than the read cap: it was not read.
@@ -218,6 +226,21 @@ public final class RepositorySnapshot {
                 throw unreadable
             }
         }
+    }
+
+    /// Tells the reader that a scan is about to read `entries`, in this order, each under `cap` (the
+    /// read cap when nil): it may read them ahead (on a second core, in an audit of a repository).
+    /// A hint only: what `bytes(of:cap:)` returns is the same with or without it. Files already read
+    /// or known to be unreadable are left out.
+    public func willRead(_ entries: [SnapshotEntry], cap: Int64? = nil) {
+        let limit = min(cap ?? readCap, readCap)
+        let unread = entries.filter { entry in
+            guard contentCache[entry.path] == nil, entry.kind == .file || entry.kind == .executable else { return false }
+            if case .unreadable? = states[entry.path] { return false }
+            return true
+        }
+        guard !unread.isEmpty else { return }
+        reader.willRead(unread, cap: limit)
     }
 
     /// The text of `bytes`, which `bytes(of: entry)` returned, or nil when they are binary: decoded

@@ -85,7 +85,9 @@ public struct AccessibilityAnalysis: Sendable {
         var mentions: [Mention] = []
         var ambiguous: [String] = []
         var nearMisses: [NearMiss] = []
-        for entry in Self.scanOrder(snapshot, conventions) {
+        let order = Self.scanOrder(snapshot, conventions)
+        reader.willRead(order)
+        for entry in order {
             guard let decoded = try reader.text(of: entry) else { continue }
             let bytes = decoded.utf8
             let lowered = asciiLowercased(bytes)

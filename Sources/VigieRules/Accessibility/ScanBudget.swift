@@ -71,6 +71,12 @@ final class BudgetedReader {
     /// The per-file cap actually applied: the budget's, or the snapshot's read cap when smaller.
     var fileCap: Int64 { min(budget.perFile, snapshot.readCap) }
 
+    /// Announces the files this scan is about to read, in its order (`RepositorySnapshot.willRead`):
+    /// they may be read ahead on a second core. Changes nothing the scan sees.
+    func willRead(_ entries: [SnapshotEntry]) {
+        snapshot.willRead(entries, cap: fileCap)
+    }
+
     /// The file's bytes, or nil (recorded as unread) when it is over a limit.
     func bytes(of entry: SnapshotEntry) throws -> [UInt8]? {
         if !seen.insert(entry.path).inserted {

@@ -58,6 +58,7 @@ public struct SecretScan: Sendable {
         let isPriority = candidates.map { conventions.priority.matches($0.path) }
         let ordered = zip(candidates, isPriority).filter { $0.1 }.map(\.0) + zip(candidates, isPriority).filter { !$0.1 }.map(\.0)
 
+        snapshot.willRead(ordered.map(\.entry), cap: Int64(limits.maxFileBytes))
         var found: [SecretFinding] = []
         var filesScanned = 0, bytesRead = 0, bytesScanned = 0, overBudget = 0
         var tooLarge: [String] = []

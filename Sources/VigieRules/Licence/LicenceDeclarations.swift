@@ -90,6 +90,7 @@ public enum LicenceDeclarations {
         var used: Int64 = 0
         var byExpression: [String: LicenceDeclaration] = [:]
         let marker = Array("SPDX-License-Identifier:".utf8)
+        snapshot.willRead(candidates.prefix(maxFiles).map(\.entry))
         for (entry, size) in candidates.prefix(maxFiles) {
             guard used + size <= budget else { break }
             used += size

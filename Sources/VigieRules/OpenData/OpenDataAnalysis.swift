@@ -127,6 +127,7 @@ public struct OpenDataAnalysis: Sendable {
         var upload: Signal?
         let toRead = byImportance(documents).map { ($0, Evidence.Source.documentation, false) }
             + code.map { ($0, Evidence.Source.code, true) } + configuration.map { ($0, Evidence.Source.code, false) }
+        reader.willRead(toRead.map(\.0))
         for (entry, source, isProgram) in toRead {
             guard let bytes = try reader.text(of: entry)?.utf8 else { continue }
             let lowered = asciiLowercased(bytes)
