@@ -66,6 +66,30 @@ struct RendererTests {
         #expect(text == "{\n  \"k\": \"é\\\"\\\\\\n\\u0001\\u2028\"\n}\n")
     }
 
+    @Test("JSON strings and keys of any scalars read back as written, keys in code point order")
+    func jsonRoundTrip() throws {
+        // Every escape class, multi-byte scalars next to U+2028/U+2029's lead byte, DEL and a 4-byte emoji.
+        let pieces = ["a", "é", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}",
+                      "\u{20AC}", "\u{E000}", "🇫🇷", "/", " "]
+        var generator = SystemRandomNumberGenerator()
+        var members: [String: JSONValue] = [:]
+        for _ in 0..<200 {
+            let key = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let value = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            members[key] = .string(value)
+        }
+        let text = JSONRenderer.render(.object(members))
+        let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
+        #expect(decoded == members.mapValues { value -> String in if case .string(let text) = value { text } else { "" } })
+        #expect(!text.contains("\u{2028}") && !text.contains("\u{2029}") && !text.contains("\u{7F}"))
+        // Keys appear in code point order (UTF-8 byte order), whatever their scripts.
+        let order = text.split(separator: "\n").dropFirst().dropLast().map { line -> String in
+            let keyJSON = String(line.dropFirst(2)).components(separatedBy: "\": ")[0] + "\""
+            return (try? JSONSerialization.jsonObject(with: Data(keyJSON.utf8), options: .fragmentsAllowed) as? String) ?? ""
+        }
+        #expect(order == members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+    }
+
     @Test("Markdown has the headline, a table per category, and each failing check with its fix")
     func markdown() {
         let markdown = MarkdownRenderer.render(sampleScorecard())
