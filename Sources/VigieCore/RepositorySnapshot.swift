@@ -296,6 +296,17 @@ public final class RepositorySnapshot {
         return value
     }
 
+    /// True when `analysis(name, parameters:)` was computed (and cached) for this snapshot.
+    public func hasAnalysis<Parameters: Hashable>(_ name: String, parameters: Parameters) -> Bool {
+        analyses[AnalysisKey(name: name, parameters: AnyHashable(parameters))] != nil
+    }
+
+    /// The files whose content this audit has read so far, in tree order: an output can quote the
+    /// content of these files only.
+    public var entriesRead: [SnapshotEntry] {
+        entries.filter { contentCache[$0.path] != nil }
+    }
+
     private struct AnalysisKey: Hashable {
         let name: String
         let parameters: AnyHashable

@@ -22,6 +22,25 @@ struct SecretMaskTests {
         #expect(mask.mask("ghp_xxxx") == "ghp_xxxx")
     }
 
+    @Test("without the whole-tree scan, the mask scans what the audit read and the .env files, and reads nothing else")
+    func masksWhatTheAuditRead() throws {
+        // An AWS secret is recognised by the name it is assigned to: its value alone has no shape.
+        let awsSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "zQ8sT4vN2m"
+        let snapshot = RepositorySnapshot(files: [
+            ".env": "DATABASE_PASSWORD=\(Self.envValue)\n",
+            "deploy/settings.py": "aws_secret_access_key = \"\(awsSecret)\"\n",
+            "docs/unread.md": "aws_secret_access_key: \(awsSecret.uppercased())\n",
+        ])
+        // A rule read the settings (say, the README checker following a link), nothing read the docs.
+        _ = try snapshot.bytes(of: try #require(snapshot.entry(at: "deploy/settings.py")))
+        let mask = SecretMask.forAudit(of: snapshot, data: ruleData)
+        #expect(mask.mask("see ?key=\(awsSecret)") == "see ?key=•••")
+        #expect(mask.mask("env \(Self.envValue)") == "env •••")
+        // Never read, never quoted: the mask did not read it either.
+        #expect(Set(snapshot.entriesRead.map(\.path)) == [".env", "deploy/settings.py"])
+        #expect(mask.mask(awsSecret.uppercased()) == awsSecret.uppercased())
+    }
+
     @Test("the scorecard is masked in every string: checks, evidence, facts keys and values, repository")
     func scorecardMappedEverywhere() {
         let check = CheckResult(id: "readme.links", category: "readme", status: .fail, weight: 1, title: "t", message: "m \(Self.github)",

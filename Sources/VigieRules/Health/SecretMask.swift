@@ -31,9 +31,37 @@ public struct SecretMask: Sendable {
 
     /// The mask for one audit: the values found by every secret scan this snapshot ran, with the
     /// default limits' scan run if no rule ran it (`--select readme` must not leak either).
+    ///
+    /// When no rule ran the whole tree's scan, the mask does not run it either: an output can quote
+    /// the content of the files the audit read and nothing else, so those are scanned, with the `.env`
+    /// files (whose values are secrets whatever their shape, and could reappear in a commit message);
+    /// a token shape anywhere else (a file name, an author) is masked by its shape in every string.
+    /// A walk or a head scan thus no longer reads the whole tree to mask its output (issue 14).
     public static func forAudit(of snapshot: RepositorySnapshot, data: RuleData) -> SecretMask {
-        _ = try? SecretScan.of(snapshot, data: data, limits: SecuritySecretsRule.defaultLimits)
+        let limits = SecuritySecretsRule.defaultLimits
+        if !snapshot.hasAnalysis("health.secrets", parameters: limits) {
+            SecretValuesFound.of(snapshot).add(valuesOfFilesRead(snapshot, conventions: data.health.secrets, limits: limits))
+        }
         return SecretMask(data: data, values: SecretValuesFound.of(snapshot).values)
+    }
+
+    /// The secret values of the files the audit read and of the `.env` files, with the whole scan's
+    /// filters (files it skips, binaries, the per-file cap): what that scan would have found in them.
+    private static func valuesOfFilesRead(_ snapshot: RepositorySnapshot, conventions: SecretConventions, limits: SecretScan.Limits) -> [String] {
+        let scanner = SecretScanner(conventions)
+        let read = Set(snapshot.entriesRead.map(\.path))
+        var values: [String] = []
+        for entry in snapshot.entries where entry.kind == .file || entry.kind == .executable {
+            let path = SnapshotEntryPath(entry.path)
+            let isEnv = SecretScan.isEnvFile(path, conventions)
+            guard read.contains(entry.path) || isEnv, !conventions.skip.matches(path) else { continue }
+            if let ext = path.extensionKey, conventions.binaryExtensions.contains(ext) { continue }
+            guard let size = snapshot.size(of: entry), size <= Int64(limits.maxFileBytes),
+                  let bytes = try? snapshot.bytes(of: entry, cap: Int64(limits.maxFileBytes)),
+                  let decoded = snapshot.decoded(entry, bytes: bytes) else { continue }
+            values += scanner.scan(decoded.utf8, path: entry.path, isEnvFile: isEnv).map(\.value)
+        }
+        return values
     }
 
     /// `text` with every known value and token-shaped value replaced by `replacement`.

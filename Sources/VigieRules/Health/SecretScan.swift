@@ -96,8 +96,7 @@ public struct SecretScan: Sendable {
             }
             filesScanned += 1
             bytesScanned += bytes.count
-            let isEnv = conventions.envFiles.matches(path) && !conventions.envExamples.matches(path) && !conventions.envLocalStacks.matches(path)
-            found += scanner.scan(decoded.utf8, path: entry.path, isEnvFile: isEnv)
+            found += scanner.scan(decoded.utf8, path: entry.path, isEnvFile: Self.isEnvFile(path, conventions))
         }
         found.sort { ($0.path, $0.line) < ($1.path, $1.line) }
         self.findings = found.filter { !$0.allowed }
@@ -108,6 +107,11 @@ public struct SecretScan: Sendable {
         self.binary = binary
         self.skipped = skipped
         self.overBudget = overBudget
+    }
+
+    /// A `.env` file whose `NAME=value` lines hold real values (not an example, not a local stack's).
+    static func isEnvFile(_ path: SnapshotEntryPath, _ conventions: SecretConventions) -> Bool {
+        conventions.envFiles.matches(path) && !conventions.envExamples.matches(path) && !conventions.envLocalStacks.matches(path)
     }
 
     /// Counts by kind id, sorted by id.
