@@ -45,20 +45,20 @@ public struct SecretMask: Sendable {
         return SecretMask(data: data, values: SecretValuesFound.of(snapshot).values)
     }
 
-    /// The secret values of the files the audit read and of the `.env` files, with the whole scan's
-    /// filters (files it skips, binaries, the per-file cap): what that scan would have found in them.
+    /// The secret values of the files the audit read and of the `.env` files, as the whole scan reads
+    /// them (its filters, its order, its per-file cap and total budget): never more work than that scan.
     private static func valuesOfFilesRead(_ snapshot: RepositorySnapshot, conventions: SecretConventions, limits: SecretScan.Limits) -> [String] {
         let scanner = SecretScanner(conventions)
         let read = Set(snapshot.entriesRead.map(\.path))
         var values: [String] = []
-        for entry in snapshot.entries where entry.kind == .file || entry.kind == .executable {
-            let path = SnapshotEntryPath(entry.path)
+        var total = 0
+        for (entry, path) in SecretScan.candidates(snapshot, conventions).ordered {
             let isEnv = SecretScan.isEnvFile(path, conventions)
-            guard read.contains(entry.path) || isEnv, !conventions.skip.matches(path) else { continue }
-            if let ext = path.extensionKey, conventions.binaryExtensions.contains(ext) { continue }
-            guard let size = snapshot.size(of: entry), size <= Int64(limits.maxFileBytes),
-                  let bytes = try? snapshot.bytes(of: entry, cap: Int64(limits.maxFileBytes)),
-                  let decoded = snapshot.decoded(entry, bytes: bytes) else { continue }
+            guard read.contains(entry.path) || isEnv,
+                  let size = snapshot.size(of: entry), size <= Int64(limits.maxFileBytes), total + Int(size) <= limits.maxTotalBytes,
+                  let bytes = try? snapshot.bytes(of: entry, cap: Int64(limits.maxFileBytes)) else { continue }
+            total += bytes.count
+            guard let decoded = snapshot.decoded(entry, bytes: bytes) else { continue }
             values += scanner.scan(decoded.utf8, path: entry.path, isEnvFile: isEnv).map(\.value)
         }
         return values

@@ -42,21 +42,8 @@ public struct SecretScan: Sendable {
         let snapshot = pass.snapshot
         self.limits = limits
         let scanner = SecretScanner(conventions)
-        var binary = 0, skipped = 0
-        var candidates: [(entry: SnapshotEntry, path: SnapshotEntryPath)] = []
-        for entry in snapshot.entries where entry.kind == .file || entry.kind == .executable {
-            let path = SnapshotEntryPath(entry.path)
-            if conventions.skip.matches(path) {
-                skipped += 1
-            } else if let ext = path.extensionKey, conventions.binaryExtensions.contains(ext) {
-                binary += 1
-            } else {
-                candidates.append((entry, path))
-            }
-        }
-        // Likeliest files first (.env, keys, configuration), each group in path order: deterministic.
-        let isPriority = candidates.map { conventions.priority.matches($0.path) }
-        let ordered = zip(candidates, isPriority).filter { $0.1 }.map(\.0) + zip(candidates, isPriority).filter { !$0.1 }.map(\.0)
+        let (ordered, binaryByName, skipped) = Self.candidates(snapshot, conventions)
+        var binary = binaryByName
 
         snapshot.willRead(ordered.map(\.entry), cap: Int64(limits.maxFileBytes))
         var found: [SecretFinding] = []
@@ -107,6 +94,27 @@ public struct SecretScan: Sendable {
         self.binary = binary
         self.skipped = skipped
         self.overBudget = overBudget
+    }
+
+    /// The files the scan may read, likeliest first (.env, keys, configuration), each group in path
+    /// order (deterministic), with the counts of the files skipped by name and binary by extension.
+    static func candidates(_ snapshot: RepositorySnapshot, _ conventions: SecretConventions)
+        -> (ordered: [(entry: SnapshotEntry, path: SnapshotEntryPath)], binary: Int, skipped: Int) {
+        var binary = 0, skipped = 0
+        var candidates: [(entry: SnapshotEntry, path: SnapshotEntryPath)] = []
+        for entry in snapshot.entries where entry.kind == .file || entry.kind == .executable {
+            let path = SnapshotEntryPath(entry.path)
+            if conventions.skip.matches(path) {
+                skipped += 1
+            } else if let ext = path.extensionKey, conventions.binaryExtensions.contains(ext) {
+                binary += 1
+            } else {
+                candidates.append((entry, path))
+            }
+        }
+        let isPriority = candidates.map { conventions.priority.matches($0.path) }
+        let ordered = zip(candidates, isPriority).filter { $0.1 }.map(\.0) + zip(candidates, isPriority).filter { !$0.1 }.map(\.0)
+        return (ordered, binary, skipped)
     }
 
     /// A `.env` file whose `NAME=value` lines hold real values (not an example, not a local stack's).
