@@ -24,6 +24,9 @@ public final class BlobPrefetch: @unchecked Sendable {
     /// How far ahead of the scan the thread may read: enough to keep it busy across small files,
     /// small beside the 128 MiB the scans may read in all.
     static let maximumAhead = 4 << 20
+    /// Once full, the thread sleeps until the scan has taken half: waking it for every blob taken
+    /// cost a context switch per file (3,000 on git/git's head scan).
+    static let resumeBelow = maximumAhead / 2
     /// The fewest files a first hint must list to start the thread: below, reading them on the audit's
     /// thread costs less than starting one.
     public static let minimumHint = 16
@@ -45,6 +48,8 @@ public final class BlobPrefetch: @unchecked Sendable {
     private var reading: String?
     /// Paths the audit's thread read itself: never read again here.
     private var taken: Set<String> = []
+    /// The thread sleeps because it read `maximumAhead` bytes ahead; it wakes below `resumeBelow`.
+    private var full = false
     private var stopped = false
     private let finished = DispatchSemaphore(value: 0)
 
@@ -75,6 +80,7 @@ public final class BlobPrefetch: @unchecked Sendable {
         for (index, item) in items.enumerated() where positions[item.path] == nil { positions[item.path] = index }
         next = 0
         passed = 0
+        full = readyBytes >= Self.resumeBelow && full
         condition.broadcast()
     }
 
@@ -83,11 +89,20 @@ public final class BlobPrefetch: @unchecked Sendable {
     func take(_ path: String) -> [UInt8]? {
         condition.lock()
         defer { condition.unlock() }
-        while reading == path { condition.wait() }
-        if let position = positions[path] { dropPassed(before: position) }
+        var waited = false
+        while reading == path {
+            waited = true
+            condition.wait()
+        }
+        if let position = positions[path] {
+            dropPassed(before: position)
+            // The scan caught up with the thread: it reads the next file itself, so that the two
+            // leapfrog instead of the scan waiting for every file (a context switch each).
+            if waited { claimNext(after: position) }
+        }
         if let bytes = ready.removeValue(forKey: path) {
             readyBytes -= bytes.count
-            condition.broadcast()
+            wakeIfRoom()
             return bytes
         }
         taken.insert(path)
@@ -106,7 +121,7 @@ public final class BlobPrefetch: @unchecked Sendable {
     func waitUntilCaughtUp() {
         condition.lock()
         defer { condition.unlock() }
-        while !stopped && (reading != nil || (next < queue.count && readyBytes < Self.maximumAhead)) { condition.wait() }
+        while !stopped && (reading != nil || (next < queue.count && !full && readyBytes < Self.maximumAhead)) { condition.wait() }
     }
 
     /// Stops the thread and waits for it: no read outlives its audit.
@@ -129,6 +144,22 @@ public final class BlobPrefetch: @unchecked Sendable {
         passed = position + 1
         // A scan that jumps ahead of the thread: it need not read what lies behind.
         next = max(next, passed)
+        wakeIfRoom()
+    }
+
+    /// Leaves the item after `position` to the scan, unless the thread read it or is reading it.
+    private func claimNext(after position: Int) {
+        let following = position + 1
+        guard following < queue.count, following >= next else { return }
+        let path = queue[following].path
+        guard ready[path] == nil, reading != path else { return }
+        taken.insert(path)
+    }
+
+    /// Wakes the thread when it sleeps full and the scan has taken enough to make it worth it.
+    private func wakeIfRoom() {
+        guard full, readyBytes < Self.resumeBelow else { return }
+        full = false
         condition.broadcast()
     }
 
@@ -136,7 +167,8 @@ public final class BlobPrefetch: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            while !stopped && (next >= queue.count || readyBytes >= Self.maximumAhead) {
+            while !stopped && (next >= queue.count || full || readyBytes >= Self.maximumAhead) {
+                if readyBytes >= Self.maximumAhead { full = true }
                 // Idle: whoever waits for the thread to catch up may go on.
                 condition.broadcast()
                 condition.wait()
