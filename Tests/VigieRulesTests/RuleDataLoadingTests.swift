@@ -122,3 +122,20 @@ struct RuleDataLazyRegexTests {
         #expect(problem.message.fr.hasPrefix("expression régulière invalide"))
     }
 }
+
+@Suite("Rule data: path patterns built from bytes")
+struct RuleDataPathPatternTests {
+    @Test("the extension a pattern requires, ASCII or not")
+    func extensionKeys() {
+        let cases: [(String, [String?])] = [
+            ("**/test_*.py", ["py"]), ("docs/*.MD", ["md"]), ("*.{yml,yaml}", ["yml", "yaml"]), ("Makefile", [nil]),
+            ("a.b/c", [nil]), ("**/*.[ch]", [nil]), ("x.", [nil]), ("**/*.*", [nil]), ("src/.env", ["env"]),
+            ("données/*.CSV", ["csv"]), ("é.tar.gz", ["gz"]), ("{a,b}/c.txt", ["txt", "txt"]),
+        ]
+        for (text, keys) in cases {
+            #expect(PathPattern.expanding(text, ignoreCase: false).map(\.extensionKey) == keys, "\(text)")
+        }
+        #expect(PathPattern.expanding("**/*.{yml,yaml}", ignoreCase: true).map(\.source) == ["**/*.yml", "**/*.yaml"])
+        #expect(PathPattern.expanding("docs/*.md", ignoreCase: false).map(\.source) == ["docs/*.md"])
+    }
+}
