@@ -42,15 +42,22 @@ let package = Package(
         .target(name: "VigieCore", swiftSettings: strict),
         // glibc's memmem, hidden from Swift behind _GNU_SOURCE: the content scans' marker search.
         .target(name: "CByteSearch"),
+        // How licence texts are cut into words (LicenceText, LicenceMatching): used by VigieRules, and by
+        // vigie-embed-rules to compute the fingerprints' words at build time (docs/performance.md).
+        .target(name: "VigieLicenceText", swiftSettings: strict),
         // The built-in rule sets and data (rules/*.yml, rules/data/*.yml) are compiled into VigieRules
         // by the EmbedRules build plugin, which runs vigie-embed-rules (docs/architecture.md).
         .target(
             name: "VigieRules",
-            dependencies: ["VigieCore", "VigieMarkdown", "CByteSearch", .product(name: "Yams", package: "Yams")],
+            dependencies: ["VigieCore", "VigieLicenceText", "VigieMarkdown", "CByteSearch", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict,
             plugins: ["EmbedRules"]
         ),
-        .executableTarget(name: "vigie-embed-rules", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .executableTarget(
+            name: "vigie-embed-rules",
+            dependencies: ["VigieLicenceText", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["vigie-embed-rules"]),
         .target(name: "VigieReport", dependencies: ["VigieCore"], swiftSettings: strict),
         .target(
@@ -82,7 +89,7 @@ let package = Package(
         .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore"], swiftSettings: strict),
         .testTarget(
             name: "VigieRulesTests",
-            dependencies: ["VigieRules", "VigieCore", "VigieTestSupport"],
+            dependencies: ["VigieRules", "VigieLicenceText", "VigieCore", "VigieTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "VigieReportTests", dependencies: ["VigieReport", "VigieCore"], swiftSettings: strict),

@@ -101,6 +101,7 @@ struct Failure: Error { let message: String }
 func literal(_ bytes: [UInt8]) -> String { "\"" + Data(bytes).base64EncodedString() + "\"" }
 
 var entries: [String] = []
+var phraseWords: [UInt8] = []
 do {
     for file in files {
         guard file.hasPrefix(rulesDirectory + "/") else { throw Failure(message: "\(file) is not under \(rulesDirectory)") }
@@ -120,6 +121,7 @@ do {
         guard let root else { throw Failure(message: "\(file): the file is empty") }
         var encoder = Encoder()
         try encoder.node(root, file: file)
+        if name == "data/licences.yml" { phraseWords = licencePhraseWords(root) }
         entries.append("        BuiltInRuleFile(name: \"\(name)\",\n                        tree: \(literal(encoder.bytes)),\n                        bytes: \(literal(Array(data))))")
     }
 } catch let failure as Failure {
@@ -136,6 +138,9 @@ extension BuiltInRuleFile {
     static let all: [BuiltInRuleFile] = [
 \(entries.joined(separator: ",\n"))
     ]
+
+    /// The words of the licence fingerprints' phrases, computed from data/licences.yml (`PrecomputedPhrases`).
+    static let licencePhraseWords = \(literal(phraseWords))
 }
 
 """

@@ -147,7 +147,7 @@ public struct AccessibilityAnalysis: Sendable {
                 while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
                 let text = String(decoding: bytes[start..<end], as: UTF8.self)
-                for match in text.matches(of: pattern) {
+                for match in text.matches(of: pattern.regex) {
                     guard match.count > 1, let captured = match[1].substring, let status = values[captured.lowercased()] else { continue }
                     found.append((status, line))
                 }

@@ -40,8 +40,7 @@ struct AccessibilityTool: Sendable {
 }
 
 /// Everything the accessibility rules read from `rules/data/accessibility.yml` (docs/accessibility.md).
-public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
-    // Regex is immutable once built; it is not marked Sendable in the standard library yet.
+public struct AccessibilityConventions: Sendable, RuleDataSection {
     static let fileName = "accessibility.yml"
 
     // Applicability
@@ -88,7 +87,8 @@ public struct AccessibilityConventions: @unchecked Sendable, RuleDataSection {
     public let sections: [StatementSection]
     // The mention
     let mentions: [(status: ConformityStatus, phrase: [UInt8])]
-    let mentionPatterns: [(hint: [UInt8], pattern: Regex<AnyRegexOutput>, values: [String: ConformityStatus])]
+    /// Each pattern is compiled on first use (LazyRegex): only where its hint occurs.
+    let mentionPatterns: [(hint: [UInt8], pattern: LazyRegex, values: [String: ConformityStatus])]
     let mentionPreferredPathWords: [String]
     // Tooling
     let toolingManifests: Set<String>

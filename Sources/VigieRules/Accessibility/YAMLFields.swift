@@ -56,15 +56,11 @@ struct YAMLFields {
         return sequence.compactMap { YAMLFields($0, reader: reader, what: "\(what).\(key)[]", allowed: allowed) }
     }
 
-    /// A case-insensitive regular expression; reported and nil when it does not compile.
-    func regex(_ node: Node, what: String) -> Regex<AnyRegexOutput>? {
+    /// A case-insensitive regular expression, compiled on first use (`LazyRegex`: at once from a file
+    /// on disk, reported and nil when it does not compile).
+    func regex(_ node: Node, what: String) -> LazyRegex? {
         guard let text = reader.string(node, what: what) else { return nil }
-        do {
-            return try Regex(text).ignoresCase()
-        } catch {
-            reader.report(node, LocalizedText(fr: "expression régulière invalide : \(error)", en: "invalid regular expression: \(error)"))
-            return nil
-        }
+        return LazyRegex.make(text, ignoresCase: true, at: node, reader: reader)
     }
 
     /// Folded phrases (`FoldedText.phrase`); an empty one is reported.

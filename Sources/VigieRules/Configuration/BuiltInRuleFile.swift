@@ -53,13 +53,21 @@ enum EmbeddedYAML {
         return unsafeBitCast((line, column), to: Mark.self)
     }
 
-    private struct Cursor {
+    /// Reads the bytes vigie-embed-rules wrote (also `PrecomputedPhrases`).
+    struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var offset = 0
         /// One `Tag` per name: a resolved tag is never changed again by Yams, so nodes may share it.
-        var tagCache: [String: Tag] = [:]
+        /// Known tags by their byte (an array: hashing the name at every node was 12 M instructions
+        /// of each start, issue 14); other tags, rare, by name.
+        var knownTags: [Tag?] = Array(repeating: nil, count: EmbeddedYAML.tags.count)
+        var customTags: [String: Tag] = [:]
+        /// `Constructor.default` builds a new constructor at each call: one per tree.
+        let constructor = Constructor.default
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        var isAtEnd: Bool { offset == bytes.count }
 
         mutating func byte() -> UInt8? {
             guard offset < bytes.count else { return nil }
@@ -86,18 +94,26 @@ enum EmbeddedYAML {
 
         mutating func tag() -> Tag? {
             guard let index = byte() else { return nil }
-            let name: String
             if index == 255 {
-                guard let custom = string() else { return nil }
-                name = custom
-            } else {
-                guard Int(index) < EmbeddedYAML.tags.count else { return nil }
-                name = EmbeddedYAML.tags[Int(index)]
+                guard let name = string() else { return nil }
+                if let cached = customTags[name] { return cached }
+                let tag = makeTag(name)
+                customTags[name] = tag
+                return tag
             }
-            if let cached = tagCache[name] { return cached }
-            let tag = Tag(Tag.Name(rawValue: name))
-            tagCache[name] = tag
+            guard Int(index) < knownTags.count else { return nil }
+            if let cached = knownTags[Int(index)] { return cached }
+            let tag = makeTag(EmbeddedYAML.tags[Int(index)])
+            knownTags[Int(index)] = tag
             return tag
+        }
+
+        /// Tags were resolved at build time: a resolver only serves an implicit tag (""), which the
+        /// embedded trees do not hold. `Resolver.default` compiles its NSRegularExpressions on first
+        /// use (8.8 M instructions, issue 14); `Resolver.basic` has no rule.
+        func makeTag(_ name: String) -> Tag {
+            let tagName = Tag.Name(rawValue: name)
+            return Tag(tagName, tagName == .implicit ? .default : .basic, constructor)
         }
 
         mutating func node() -> Node? {

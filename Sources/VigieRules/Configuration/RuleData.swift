@@ -1,3 +1,4 @@
+public import VigieLicenceText
 import VigieCore
 import Yams
 
@@ -74,30 +75,30 @@ public struct FileConventions: Sendable, Equatable {
 }
 
 /// How the activity rules tell bots, forge no-reply addresses, inactivity notices and release names.
-public struct ActivityConventions: @unchecked Sendable {
-    // Regex is immutable once built; it is not marked Sendable in the standard library yet.
-    public let botPatterns: [Regex<AnyRegexOutput>]
-    public let noreplyPatterns: [(pattern: Regex<AnyRegexOutput>, domain: String)]
+public struct ActivityConventions: Sendable {
+    // Compiled on first use (LazyRegex): most runs need only some of them.
+    let botPatternSources: [LazyRegex]
+    let noreplyPatternSources: [(pattern: LazyRegex, domain: String)]
+    let semverSource: LazyRegex
     /// Normalised phrases (TextNormalizer), as bytes.
     public let inactivePhrases: [[UInt8]]
-    public let semver: Regex<AnyRegexOutput>
 
     public func isBot(name: String, email: String) -> Bool {
-        botPatterns.contains { name.firstMatch(of: $0) != nil || email.firstMatch(of: $0) != nil }
+        botPatternSources.contains { name.firstMatch(of: $0.regex) != nil || email.firstMatch(of: $0.regex) != nil }
     }
 
     /// The e-mail that identifies a person: lowercase, forge no-reply ids folded.
     public func personKey(email: String) -> String {
         let lowered = email.lowercased()
-        for (pattern, domain) in noreplyPatterns {
-            if let match = lowered.wholeMatch(of: pattern), match.count > 1, let login = match[1].substring {
+        for (pattern, domain) in noreplyPatternSources {
+            if let match = lowered.wholeMatch(of: pattern.regex), match.count > 1, let login = match[1].substring {
                 return "\(login)@\(domain)"
             }
         }
         return lowered
     }
 
-    public func isSemver(_ name: String) -> Bool { name.wholeMatch(of: semver) != nil }
+    public func isSemver(_ name: String) -> Bool { name.wholeMatch(of: semverSource.regex) != nil }
 }
 
 /// The domain data rules read from `rules/data/`: lists, phrases and conventions, never Swift literals.
@@ -129,9 +130,14 @@ public struct RuleData: Sendable {
     /// Loads and validates every data file (`data/licences.yml`, `data/files.yml`…), each from the
     /// first layer of `sources` that holds it.
     public static func load(from sources: RuleSources) throws(ConfigurationErrors) -> RuleData {
+        try load(from: sources, precomputedPhrases: true)
+    }
+
+    /// `precomputedPhrases`: false to build every fingerprint phrase's words here (the tests compare both).
+    static func load(from sources: RuleSources, precomputedPhrases: Bool) throws(ConfigurationErrors) -> RuleData {
         var errors: [ConfigurationError] = []
         let reader = { (name: String) in sources.fileOrFirstPlace("data/" + name).reader() }
-        let fingerprints = loadFingerprints(reader("licences.yml"), errors: &errors)
+        let fingerprints = loadFingerprints(reader("licences.yml"), precomputedPhrases: precomputedPhrases, errors: &errors)
         let policy = loadPolicy(reader("french-licences.yml"), errors: &errors)
         let files = loadFiles(reader("files.yml"), errors: &errors)
         let activity = loadActivity(reader("activity.yml"), errors: &errors)
@@ -143,7 +149,8 @@ public struct RuleData: Sendable {
                         sections: sections)
     }
 
-    private static func loadFingerprints(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> ([LicenceFingerprint], LicenceMatching)? {
+    private static func loadFingerprints(_ reader: YAMLReader, precomputedPhrases: Bool,
+                                         errors: inout [ConfigurationError]) -> ([LicenceFingerprint], LicenceMatching)? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "matching", "licences"], in: "the file")
@@ -152,6 +159,9 @@ public struct RuleData: Sendable {
             return nil
         }
         let matching = pairs.first(where: { $0.key == "matching" }).map { loadMatching($0.value, reader: reader) } ?? LicenceMatching()
+        // Each phrase's words, from the table computed at build time when it holds them (PrecomputedPhrases).
+        let table = precomputedPhrases ? PrecomputedPhrases.variants(for: matching) : nil
+        let variants = { (phrase: String) -> [[String]] in table?[phrase] ?? matching.phraseVariants(phrase) }
         var result: [LicenceFingerprint] = []
         for item in items {
             guard let fields = reader.mapping(item, what: "a licence") else { continue }
@@ -175,7 +185,7 @@ public struct RuleData: Sendable {
                 id: id,
                 name: field("name").flatMap { reader.string($0, what: "name") } ?? id,
                 kind: kind,
-                all: all.map(matching.phraseVariants), none: none.map(matching.phraseVariants),
+                all: all.map(variants), none: none.map(variants),
                 words: field("words").flatMap { reader.int($0, what: "words") } ?? 0,
                 versionedByNotice: field("versioned_by_notice").flatMap { reader.bool($0, what: "versioned_by_notice") } ?? false,
                 source: field("source").flatMap { reader.string($0, what: "source") }
@@ -254,22 +264,17 @@ public struct RuleData: Sendable {
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "bot_patterns", "noreply_patterns", "inactive_phrases", "semver_pattern"], in: "the file")
         let field = { (key: String) in pairs.first { $0.key == key }?.value }
-        func regex(_ node: Node, what: String) -> Regex<AnyRegexOutput>? {
+        func regex(_ node: Node, what: String) -> LazyRegex? {
             guard let text = reader.string(node, what: what) else { return nil }
-            do {
-                return try Regex(text).ignoresCase()
-            } catch {
-                reader.report(node, LocalizedText(fr: "expression régulière invalide : \(error)", en: "invalid regular expression: \(error)"))
-                return nil
-            }
+            return LazyRegex.make(text, ignoresCase: true, at: node, reader: reader)
         }
-        var bots: [Regex<AnyRegexOutput>] = []
+        var bots: [LazyRegex] = []
         if let node = field("bot_patterns"), case .sequence(let items) = node {
             bots = items.compactMap { regex($0, what: "bot_patterns") }
         } else {
             reader.report(root, LocalizedText(fr: "il manque la liste « bot_patterns »", en: "missing the 'bot_patterns' list"))
         }
-        var noreply: [(Regex<AnyRegexOutput>, String)] = []
+        var noreply: [(LazyRegex, String)] = []
         if let node = field("noreply_patterns"), case .sequence(let items) = node {
             for item in items {
                 guard let entry = reader.mapping(item, what: "a noreply pattern") else { continue }
@@ -288,7 +293,7 @@ public struct RuleData: Sendable {
             reader.report(root, LocalizedText(fr: "il manque « semver_pattern »", en: "missing 'semver_pattern'"))
         }
         guard let semver else { return nil }
-        return ActivityConventions(botPatterns: bots, noreplyPatterns: noreply,
-                                   inactivePhrases: phrases.map(TextNormalizer.normalizedBytes), semver: semver)
+        return ActivityConventions(botPatternSources: bots, noreplyPatternSources: noreply, semverSource: semver,
+                                   inactivePhrases: phrases.map(TextNormalizer.normalizedBytes))
     }
 }

@@ -32,6 +32,11 @@ package final class YAMLReader {
         missing = true
     }
 
+    /// Whether the rule data's regular expressions are compiled as they are read (`LazyRegex`): yes for
+    /// a file on disk, whose errors must be reported with their place; a built-in file's are compiled
+    /// on first use (the tests compile them all from `rules/`).
+    package var compilesPatternsAtLoad: Bool { builtIn == nil }
+
     /// Parses the file; nil (with an error recorded) when it cannot be read or is not YAML.
     package func load() -> Node? {
         if missing {

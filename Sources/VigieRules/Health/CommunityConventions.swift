@@ -3,8 +3,7 @@ import Yams
 
 /// Where the community files are looked for and how a security contact is recognised
 /// (`community:` in health.yml).
-struct CommunityConventions: @unchecked Sendable {
-    // Regex is immutable once built; it is not marked Sendable in the standard library yet.
+struct CommunityConventions: Sendable {
     /// Folders searched for community files; "" is the root.
     let folders: [String]
     /// Upper-case name stems (LicenceAnalysis.hasStem semantics).
@@ -17,7 +16,8 @@ struct CommunityConventions: @unchecked Sendable {
     let securityTxtContactField: String
     let securityHeadings: [[UInt8]]
     let securityPhrases: [[UInt8]]
-    let contactPattern: Regex<AnyRegexOutput>
+    /// Compiled on first use (only with a security policy to read).
+    let contactPattern: LazyRegex
     let changelogNames: [String]
     let changelogFolders: [String]
     let issueTemplates: PathPatternSet
@@ -69,6 +69,6 @@ struct CommunityConventions: @unchecked Sendable {
 
     /// True when `text` holds a contact address (an e-mail, a mailto: or web link).
     func hasContact(_ text: Substring) -> Bool {
-        (try? contactPattern.firstMatch(in: text)) != nil
+        (try? contactPattern.regex.firstMatch(in: text)) != nil
     }
 }

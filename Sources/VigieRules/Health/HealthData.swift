@@ -84,15 +84,11 @@ struct HealthFields {
         strings(key)?.map(TextNormalizer.normalizedBytes).filter { !$0.isEmpty }
     }
 
-    /// A regular expression; a syntax error is reported at the value.
-    func regex(_ key: String) -> Regex<AnyRegexOutput>? {
+    /// A regular expression, compiled on first use (`LazyRegex`: at once from a file on disk, where a
+    /// syntax error is reported at the value).
+    func regex(_ key: String) -> LazyRegex? {
         guard let node = value(key), let text = reader.string(node, what: "\(what).\(key)") else { return nil }
-        do {
-            return try Regex(text)
-        } catch {
-            reader.report(node, LocalizedText(fr: "expression régulière invalide : \(error)", en: "invalid regular expression: \(error)"))
-            return nil
-        }
+        return LazyRegex.make(text, at: node, reader: reader)
     }
 
     /// Each item of a list of mappings.

@@ -2,17 +2,17 @@ import VigieCore
 import Yams
 
 /// What the secret scan looks for and what it leaves alone (`secrets:` in health.yml).
-struct SecretConventions: @unchecked Sendable {
-    // Regex is immutable once built; it is not marked Sendable in the standard library yet.
+struct SecretConventions: Sendable {
 
     /// A token shape: literal anchors found by a byte scan, then a pattern confirmed from the anchor.
-    struct Kind {
+    struct Kind: Sendable {
         let id: String
         let label: LocalizedText
         let anchors: [[UInt8]]
         let ignoreCase: Bool
-        /// Must match from the anchor; its `secret` group is the value.
-        let pattern: Regex<AnyRegexOutput>
+        /// Must match from the anchor; its `secret` group is the value. Compiled on the first anchor found.
+        let patternSource: LazyRegex
+        var pattern: Regex<AnyRegexOutput> { patternSource.regex }
         /// Bytes the pattern may span from the anchor.
         let span: Int
         /// The pattern may cross lines (a key block); otherwise it stops at the end of the line.
@@ -67,7 +67,8 @@ struct SecretConventions: @unchecked Sendable {
                 reader.report(spanNode, LocalizedText(fr: "« span » doit être positif", en: "'span' must be positive"))
                 return nil
             }
-            guard pattern.contains(captureNamed: "secret") else {
+            // Checked where the pattern was compiled at load (a rules folder); the built-in ones by the tests.
+            guard !pattern.isCompiled || pattern.regex.contains(captureNamed: "secret") else {
                 reader.report(kind.value("pattern"), LocalizedText(fr: "le motif de « \(id) » n'a pas de groupe (?<secret>…)",
                                                                   en: "the pattern of '\(id)' has no (?<secret>…) group"))
                 return nil
@@ -78,7 +79,7 @@ struct SecretConventions: @unchecked Sendable {
             }
             let ignoreCase = kind.bool("ignore_case") ?? false
             return Kind(id: id, label: label, anchors: anchors.map { Array((ignoreCase ? $0.lowercased() : $0).utf8) }, ignoreCase: ignoreCase,
-                        pattern: pattern, span: span, multiline: kind.bool("multiline") ?? false, minLength: kind.int("min_length") ?? 1,
+                        patternSource: pattern, span: span, multiline: kind.bool("multiline") ?? false, minLength: kind.int("min_length") ?? 1,
                         showAnchor: kind.bool("show_anchor") ?? false)
         }
         self.skip = skip

@@ -1,3 +1,4 @@
+import VigieLicenceText
 public import VigieCore
 
 /// The licence files of a snapshot and what each text was recognised as.

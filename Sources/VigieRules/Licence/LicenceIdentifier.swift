@@ -1,3 +1,4 @@
+public import VigieLicenceText
 /// What a licence text was recognised as.
 public struct LicenceMatch: Sendable, Equatable {
     /// The SPDX id (with `-only` or `-or-later` when a notice in the file says which), or nil

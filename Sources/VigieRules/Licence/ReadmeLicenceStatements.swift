@@ -1,3 +1,4 @@
+import VigieLicenceText
 public import VigieCore
 
 /// README sentences that give the whole project two licences or more on an equal footing ("Ce guide

@@ -12,8 +12,7 @@ struct DataLicenceName: Sendable {
 }
 
 /// Everything the open-data rules read from `rules/data/open_data.yml` (docs/open-data.md).
-public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
-    // Regex is immutable once built; it is not marked Sendable in the standard library yet.
+public struct OpenDataConventions: Sendable, RuleDataSection {
     static let fileName = "open_data.yml"
 
     // Applicability
@@ -60,7 +59,9 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     /// where the data is published.
     let historyFileStems: [String]
     // Publication evidence
-    let links: [(kind: String, pattern: Regex<AnyRegexOutput>)]
+    // The patterns are compiled on first use (LazyRegex): many audits read none of them.
+    let linkSources: [(kind: String, pattern: LazyRegex)]
+    var links: [(kind: String, pattern: Regex<AnyRegexOutput>)] { linkSources.map { ($0.kind, $0.pattern.regex) } }
     /// Evidence kinds that say where the data is published.
     public let publicationKinds: Set<String>
     // Data licences
@@ -69,17 +70,20 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
     let licenceFilesAtRoot: [String]
     // datapackage.json and TableSchema
     let datapackageNames: Set<String>
-    let resourceNamePattern: Regex<AnyRegexOutput>?
+    let resourceNamePatternSource: LazyRegex?
+    var resourceNamePattern: Regex<AnyRegexOutput>? { resourceNamePatternSource?.regex }
     let recommendedKeys: [String]
     let tableSchemaNames: Set<String>
     let schemaRequiredKeys: [String]
-    let schemaNamePattern: Regex<AnyRegexOutput>?
+    let schemaNamePatternSource: LazyRegex?
+    var schemaNamePattern: Regex<AnyRegexOutput>? { schemaNamePatternSource?.regex }
     let fieldTypes: Set<String>
     // CSV
     let csvExtensions: Set<String>
     let csvSeparator: UInt8
     let csvCandidateSeparators: [UInt8]
-    let headerPattern: Regex<AnyRegexOutput>?
+    let headerPatternSource: LazyRegex?
+    var headerPattern: Regex<AnyRegexOutput>? { headerPatternSource?.regex }
     let csvSkippedPrefixes: [String]
 
     init?(root: Node, reader: YAMLReader) {
@@ -127,7 +131,7 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         exampleWords = bytes(consumption?.strings("example_words", required: false) ?? [])
         historyFileStems = (consumption?.strings("history_file_stems", required: false) ?? []).map { $0.uppercased() }
 
-        links = file.items("links", allowed: ["kind", "pattern"]).compactMap { item in
+        linkSources = file.items("links", allowed: ["kind", "pattern"]).compactMap { item in
             guard let kind = item.string("kind"), let node = item.value("pattern"), let pattern = item.regex(node, what: "links[].pattern")
             else { return nil }
             return (kind, pattern)
@@ -145,12 +149,12 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
 
         let datapackage = file.fields("datapackage", allowed: ["file_names", "resource_name_pattern", "recommended_keys"])
         datapackageNames = Set(datapackage?.strings("file_names") ?? [])
-        resourceNamePattern = datapackage?.value("resource_name_pattern").flatMap { datapackage?.regex($0, what: "datapackage.resource_name_pattern") }
+        resourceNamePatternSource = datapackage?.value("resource_name_pattern").flatMap { datapackage?.regex($0, what: "datapackage.resource_name_pattern") }
         recommendedKeys = datapackage?.strings("recommended_keys", required: false) ?? []
         let tableschema = file.fields("tableschema", allowed: ["file_names", "required_keys", "name_pattern", "field_types"])
         tableSchemaNames = Set(tableschema?.strings("file_names") ?? [])
         schemaRequiredKeys = tableschema?.strings("required_keys") ?? []
-        schemaNamePattern = tableschema?.value("name_pattern").flatMap { tableschema?.regex($0, what: "tableschema.name_pattern") }
+        schemaNamePatternSource = tableschema?.value("name_pattern").flatMap { tableschema?.regex($0, what: "tableschema.name_pattern") }
         fieldTypes = Set(tableschema?.strings("field_types") ?? [])
 
         let csv = file.fields("csv", allowed: ["extensions", "separator", "candidate_separators", "header_pattern", "skipped_name_prefixes"])
@@ -166,7 +170,7 @@ public struct OpenDataConventions: @unchecked Sendable, RuleDataSection {
         }
         csvSeparator = separator(csv?.value("separator"), csv?.string("separator")) ?? UInt8(ascii: ",")
         csvCandidateSeparators = (csv?.strings("candidate_separators") ?? []).compactMap { separator(csv?.value("candidate_separators"), $0) }
-        headerPattern = csv?.value("header_pattern").flatMap { csv?.regex($0, what: "csv.header_pattern") }
+        headerPatternSource = csv?.value("header_pattern").flatMap { csv?.regex($0, what: "csv.header_pattern") }
         csvSkippedPrefixes = lower(csv?.strings("skipped_name_prefixes", required: false) ?? [])
     }
 
