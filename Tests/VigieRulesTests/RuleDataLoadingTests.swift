@@ -139,3 +139,44 @@ struct RuleDataPathPatternTests {
         #expect(PathPattern.expanding("docs/*.md", ignoreCase: false).map(\.source) == ["docs/*.md"])
     }
 }
+
+/// Bot detection asks every distinct author of a history; anchored patterns are tried only where the
+/// text can start with them. The answers must be the plain search's, whatever the text.
+@Suite("Rule data: bot patterns")
+struct BotPatternTests {
+    @Test("anchored first characters: only `^x…` with x a letter or digit, no alternation, no optional x")
+    func anchoredFirstByte() {
+        #expect(ActivityConventions.anchoredFirstByte("^dependabot") == UInt8(ascii: "d"))
+        #expect(ActivityConventions.anchoredFirstByte("^Renovate") == UInt8(ascii: "r"))
+        #expect(ActivityConventions.anchoredFirstByte("^l10n-bot") == UInt8(ascii: "l"))
+        #expect(ActivityConventions.anchoredFirstByte("^2fa") == UInt8(ascii: "2"))
+        #expect(ActivityConventions.anchoredFirstByte(#"\[bot\]"#) == nil)
+        #expect(ActivityConventions.anchoredFirstByte(#"(^|[\s_.-])bot$"#) == nil)
+        #expect(ActivityConventions.anchoredFirstByte("^a|bot$") == nil)
+        #expect(ActivityConventions.anchoredFirstByte("^a?bot") == nil)
+        #expect(ActivityConventions.anchoredFirstByte("^a*bot") == nil)
+        #expect(ActivityConventions.anchoredFirstByte("^a{0,1}bot") == nil)
+        #expect(ActivityConventions.anchoredFirstByte(#"^\d+bot"#) == nil)
+        #expect(ActivityConventions.anchoredFirstByte("^") == nil)
+    }
+
+    @Test("every built-in bot pattern gives the plain search's answer on names, e-mails and case-folding traps")
+    func sameAnswers() throws {
+        let conventions = try RuleData.load(from: .builtIn).activity
+        let texts = ["dependabot[bot]", "Dependabot", "DEPENDABOT-PREVIEW", "renovate-bot", "Renovate Bot", "my renovate",
+                     "github-actions[bot]", "49699333+dependabot[bot]@users.noreply.github.com", "project_123_bot",
+                     "project_x_bot", "Group_7_Bot", "greenkeeper[bot]", "snyk-bot", "Snyk bot", "pre-commit-ci[bot]",
+                     "semantic-release-bot", "\u{17F}emantic-release-bot", "allcontributors[bot]", "Weblate (bot)",
+                     "l10n-bot", "L10N-BOT", "\u{212A}-bot", "\u{212A}eeper", "secretariat-bot", "robot", "abbot",
+                     "Daniel Stenberg", "daniel@haxx.se", "", " ", "é-bot", "Ünicode", "\u{1F916} bot"]
+        for pattern in conventions.botPatternSources {
+            for text in texts {
+                #expect(ActivityConventions.matches(pattern, text) == (text.firstMatch(of: pattern.regex) != nil),
+                        "\(pattern.pattern) on \(text)")
+            }
+        }
+        #expect(conventions.isBot(name: "Snyk bot", email: "x@y.z"))
+        #expect(conventions.isBot(name: "Someone", email: "dependabot@example.org"))
+        #expect(!conventions.isBot(name: "Daniel Stenberg", email: "daniel@haxx.se"))
+    }
+}

@@ -84,7 +84,31 @@ public struct ActivityConventions: Sendable {
     public let inactivePhrases: [[UInt8]]
 
     public func isBot(name: String, email: String) -> Bool {
-        botPatternSources.contains { name.firstMatch(of: $0.regex) != nil || email.firstMatch(of: $0.regex) != nil }
+        botPatternSources.contains { Self.matches($0, name) || Self.matches($0, email) }
+    }
+
+    /// `pattern` (case-insensitive) found in `text`. Asked of every distinct author of a history, a
+    /// Swift `Regex` search costing microseconds: a pattern anchored at the start by a letter or digit
+    /// (`^dependabot`) is tried only where the text starts with it (an ASCII first character folds
+    /// only to its two cases; a non-ASCII one, such as the Kelvin sign, goes to the regex), and then
+    /// only at the start (`prefixMatch`). Same answers: `RuleDataLoadingTests`.
+    static func matches(_ pattern: LazyRegex, _ text: String) -> Bool {
+        guard let first = anchoredFirstByte(pattern.pattern) else { return text.firstMatch(of: pattern.regex) != nil }
+        if let head = text.utf8.first, head < 0x80, head | 0x20 != first { return false }
+        return text.prefixMatch(of: pattern.regex) != nil
+    }
+
+    /// The lowercased first character of a pattern `^x…` with no alternation at all, where x is an
+    /// ASCII letter or digit; nil otherwise (the pattern is searched everywhere, as written).
+    static func anchoredFirstByte(_ pattern: String) -> UInt8? {
+        let bytes = Array(pattern.utf8.prefix(2))
+        guard bytes.count == 2, bytes[0] == UInt8(ascii: "^"), !pattern.utf8.contains(UInt8(ascii: "|")) else { return nil }
+        let byte = bytes[1]
+        let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        guard isLetter || (0x30...0x39).contains(byte) else { return nil }
+        // A letter or digit followed by a quantifier (`^a?x`) may be absent.
+        if let next = pattern.utf8.dropFirst(2).first, "?*{".utf8.contains(next) { return nil }
+        return isLetter ? byte | 0x20 : byte
     }
 
     /// The e-mail that identifies a person: lowercase, forge no-reply ids folded.
