@@ -144,20 +144,51 @@ struct RuleDataPathPatternTests {
 /// text can start with them. The answers must be the plain search's, whatever the text.
 @Suite("Rule data: bot patterns")
 struct BotPatternTests {
-    @Test("anchored first characters: only `^x…` with x a letter or digit, no alternation, no optional x")
-    func anchoredFirstByte() {
-        #expect(ActivityConventions.anchoredFirstByte("^dependabot") == UInt8(ascii: "d"))
-        #expect(ActivityConventions.anchoredFirstByte("^Renovate") == UInt8(ascii: "r"))
-        #expect(ActivityConventions.anchoredFirstByte("^l10n-bot") == UInt8(ascii: "l"))
-        #expect(ActivityConventions.anchoredFirstByte("^2fa") == UInt8(ascii: "2"))
-        #expect(ActivityConventions.anchoredFirstByte(#"\[bot\]"#) == nil)
-        #expect(ActivityConventions.anchoredFirstByte(#"(^|[\s_.-])bot$"#) == nil)
-        #expect(ActivityConventions.anchoredFirstByte("^a|bot$") == nil)
-        #expect(ActivityConventions.anchoredFirstByte("^a?bot") == nil)
-        #expect(ActivityConventions.anchoredFirstByte("^a*bot") == nil)
-        #expect(ActivityConventions.anchoredFirstByte("^a{0,1}bot") == nil)
-        #expect(ActivityConventions.anchoredFirstByte(#"^\d+bot"#) == nil)
-        #expect(ActivityConventions.anchoredFirstByte("^") == nil)
+    @Test("prefilters: anchored first characters and mandatory literal runs, read only from syntax they understand")
+    func prefilters() {
+        func filter(_ pattern: String) -> (UInt8?, String?) {
+            let made = RegexPrefilter(pattern: pattern)
+            return (made.anchoredFirst, made.requiredLiteral.map { String(decoding: $0, as: UTF8.self) })
+        }
+        #expect(filter("^dependabot") == (UInt8(ascii: "d"), "dependabot"))
+        #expect(filter("^Renovate") == (UInt8(ascii: "r"), "renovate"))
+        #expect(filter("^l10n-bot") == (UInt8(ascii: "l"), "l10n"))
+        #expect(filter(#"\[bot\]"#) == (nil, "bot"))
+        #expect(filter(#"(^|[\s_.-])bot$"#) == (nil, "bot"))
+        #expect(filter(#"^project_\d+_bot"#) == (UInt8(ascii: "p"), "project"))
+        #expect(filter("^a|bot$") == (nil, nil))
+        #expect(filter("^a?bot") == (nil, "bot"))
+        #expect(filter("^a*bot") == (nil, "bot"))
+        #expect(filter("^a{0,1}bot") == (nil, "bot"))
+        #expect(filter("ab?cd") == (nil, "cd"))
+        #expect(filter("ab+cd") == (nil, "ab"))
+        #expect(filter("x{12}") == (nil, nil))
+        #expect(filter(#"\x41bc"#) == (nil, nil))
+        #expect(filter(#"\u{41}bcd"#) == (nil, nil))
+        #expect(filter(#"(?x) b o t # comment words"#) == (nil, nil))
+        #expect(filter("(?i)robot") == (nil, nil))
+        #expect(filter("[bot]+") == (nil, nil))
+        #expect(filter("(bot)?x") == (nil, "x"))
+        #expect(filter("^") == (nil, nil))
+    }
+
+    @Test("random texts over every prefiltered pattern: the filter never rules out a text the regex matches")
+    func neverWrong() throws {
+        let patterns = [#"\[bot\]"#, "^dependabot", #"^project_\d+_bot"#, #"(^|[\s_.-])bot$"#, "ab?cd", "ab+cd", "^a?bot", "x{2}y", "k-s"]
+        let alphabet = ["b", "o", "t", "B", "O", "T", "[", "]", "_", "-", ".", " ", "a", "c", "d", "k", "s", "x", "y", "1",
+                        "\u{212A}", "\u{17F}", "é", "dependabot", "project_", "bot"]
+        var generator = SystemRandomNumberGenerator()
+        for pattern in patterns {
+            let regex = try Regex(pattern).ignoresCase()
+            let filter = RegexPrefilter(pattern: pattern)
+            for _ in 0..<400 {
+                let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+                if text.firstMatch(of: regex) != nil {
+                    #expect(filter.mayMatch(text), "\(pattern) rules out \(text), which it matches")
+                    if filter.anchoredFirst != nil { #expect(text.prefixMatch(of: regex) != nil) }
+                }
+            }
+        }
     }
 
     @Test("every built-in bot pattern gives the plain search's answer on names, e-mails and case-folding traps")
@@ -171,7 +202,7 @@ struct BotPatternTests {
                      "Daniel Stenberg", "daniel@haxx.se", "", " ", "é-bot", "Ünicode", "\u{1F916} bot"]
         for pattern in conventions.botPatternSources {
             for text in texts {
-                #expect(ActivityConventions.matches(pattern, text) == (text.firstMatch(of: pattern.regex) != nil),
+                #expect(ActivityConventions.matches(pattern, RegexPrefilter(pattern: pattern.pattern), text) == (text.firstMatch(of: pattern.regex) != nil),
                         "\(pattern.pattern) on \(text)")
             }
         }
