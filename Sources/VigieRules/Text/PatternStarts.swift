@@ -49,19 +49,21 @@ struct PatternStarts: Sendable {
     func nextCandidate(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let count = buffer.count
         guard window > 0, start >= 0, start <= count - window else { return count }
+        // Wrapping arithmetic: `end` stays between `window` and `count` + 255, far from overflowing, and
+        // the checks were a fifth of the loop.
         return shifts.withUnsafeBufferPointer { shifts in
-            var end = start + window
+            var end = start &+ window
             if blockSize == 2 {
                 while end <= count {
-                    let shift = shifts[Int(buffer[end - 2]) << 8 | Int(buffer[end - 1])]
-                    if shift == 0 { return end - window }
-                    end += Int(shift)
+                    let shift = shifts[Int(buffer[end &- 2]) << 8 | Int(buffer[end &- 1])]
+                    if shift == 0 { return end &- window }
+                    end &+= Int(shift)
                 }
             } else {
                 while end <= count {
-                    let shift = shifts[Int(buffer[end - 1])]
-                    if shift == 0 { return end - window }
-                    end += Int(shift)
+                    let shift = shifts[Int(buffer[end &- 1])]
+                    if shift == 0 { return end &- window }
+                    end &+= Int(shift)
                 }
             }
             return count
