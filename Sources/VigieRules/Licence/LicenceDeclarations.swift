@@ -83,7 +83,7 @@ public enum LicenceDeclarations {
     static func spdxHeaders(in pass: ContentPass, policy: LicencePolicy, budget: Int64, maxFiles: Int = 400) throws -> [LicenceDeclaration] {
         let snapshot = pass.snapshot
         let candidates = snapshot.entries.compactMap { entry -> (entry: SnapshotEntry, size: Int64)? in
-            guard entry.kind == .file, !entry.path.hasPrefix("LICENSES/"), isSource(entry.name),
+            guard entry.kind == .file, !entry.path.hasPrefix("LICENSES/"), isSource(entry),
                   let size = snapshot.size(of: entry), size > 0, size <= 64 << 10 else { return nil }
             return (entry, size)
         }.sorted { ($0.size, $0.entry.path) < ($1.size, $1.entry.path) }
@@ -124,9 +124,13 @@ public enum LicenceDeclarations {
                                                 "svelte", "py", "rb", "rs", "swift", "php", "scala", "sh", "bash", "r", "jl", "lua", "pl",
                                                 "css", "scss", "html", "sql", "ex", "exs", "erl", "hs", "ml", "dart", "m", "yml", "yaml", "toml"]
 
-    static func isSource(_ name: Substring) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return sourceExtensions.contains(name[name.index(after: dot)...].lowercased())
+    /// A file whose extension (after the last dot, lowercased) is a source extension; a name that is
+    /// only a dot and an extension (`.sh`) has one too. Through `lowercasedExtension`, which cuts ASCII
+    /// names as bytes (Character searching cost 12 M instructions over git/git's 4,800 files).
+    static func isSource(_ entry: SnapshotEntry) -> Bool {
+        let name = entry.name
+        guard let ext = entry.lowercasedExtension ?? (name.hasPrefix(".") ? name.dropFirst().lowercased() : nil) else { return false }
+        return sourceExtensions.contains(ext)
     }
 
     /// The SPDX ids in an expression (`MIT OR Apache-2.0`, `(GPL-2.0-only WITH Classpath-exception-2.0)`),

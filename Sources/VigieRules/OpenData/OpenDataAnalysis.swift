@@ -125,6 +125,7 @@ public struct OpenDataAnalysis: Sendable {
         var seenURLs: Set<String> = [], linkSignals: Set<String> = []
         // The first program that uploads files to data.gouv.fr or makes them public.
         var upload: Signal?
+        let markers = Self.markerSearch(conventions)
         let toRead = byImportance(documents).map { ($0, Evidence.Source.documentation, false) }
             + code.map { ($0, Evidence.Source.code, true) } + configuration.map { ($0, Evidence.Source.code, false) }
         reader.willRead(toRead.map(\.0))
@@ -141,11 +142,12 @@ public struct OpenDataAnalysis: Sendable {
                 if context == nil { context = SourceContext(lowered) }
                 return context!
             }
+            let found = markers.scan(lowered)
             // Licence texts hold the licence's own links (the Licence Ouverte cites `datasets/xxx/`).
-            if conventions.linkHints.contains(where: { contains(lowered, $0) }) && !conventions.isLicenceText(entry.path) {
-                let isPage = Self.firstMarker(conventions.footerMarkers, in: lowered) != nil
+            if found.contains(.linkHint) && !conventions.isLicenceText(entry.path) {
+                let isPage = found.contains(.footer)
                 // Code (or CI) that uploads to data.gouv.fr publishes; code that only reads a URL downloads.
-                let writes = source == .code && Self.firstMarker(conventions.apiPublishMarkers, in: lowered) != nil
+                let writes = source == .code && found.contains(.publish)
                 for (url, offset) in Self.urls(in: lowered, hints: conventions.linkHints) {
                     guard !conventions.isPlaceholderURL(url) else { continue }
                     // Each distinct URL is classified once and reported once, where it first appears.
@@ -170,17 +172,17 @@ public struct OpenDataAnalysis: Sendable {
                 }
             }
             guard isProgram else { continue }
-            if let (marker, offset) = Self.firstMarker(conventions.apiMarkers, in: lowered) {
+            if let (marker, offset) = found.firstMarker(of: .api) {
                 let line = lineAt(offset)
                 // Reading the API is using open data; writing to it (an upload, an API key) is publishing.
-                let writes = Self.firstMarker(conventions.apiPublishMarkers, in: lowered) != nil
+                let writes = found.contains(.publish)
                 evidence.append(Evidence(kind: "api", path: entry.path, line: line, url: nil, source: .code, consumption: writes ? nil : "api"))
                 signals.append(Signal(kind: "api", path: entry.path, line: line, detail: marker, consumption: writes ? nil : "api"))
             }
-            if let (marker, offset) = Self.firstMarker(conventions.pipelineMarkers, in: lowered) {
+            if let (marker, offset) = found.firstMarker(of: .pipeline) {
                 signals.append(Signal(kind: "pipeline", path: entry.path, line: lineAt(offset), detail: marker, consumption: "processing"))
             }
-            if upload == nil, let (marker, offset) = Self.firstMarker(conventions.apiPublishMarkers + conventions.publicUploadMarkers, in: lowered) {
+            if upload == nil, let (marker, offset) = found.firstMarker(of: .upload) {
                 upload = Signal(kind: "upload", path: entry.path, line: lineAt(offset), detail: marker)
             }
         }
@@ -220,11 +222,26 @@ public struct OpenDataAnalysis: Sendable {
         return found.sorted { $0.1 < $1.1 }
     }
 
+    /// The lists of markers looked for in each file read.
+    enum MarkerList: Hashable, Sendable { case linkHint, footer, api, pipeline, publish, upload }
+
+    /// One search for every list, built once per analysis from the conventions.
+    static func markerSearch(_ conventions: OpenDataConventions) -> MarkerSearch<MarkerList> {
+        let words = { (markers: [[UInt8]]) in markers.map { MarkerSearch<MarkerList>.Marker(bytes: $0, wholeWord: true) } }
+        return MarkerSearch([
+            .linkHint: conventions.linkHints.map { MarkerSearch<MarkerList>.Marker(bytes: $0, wholeWord: false) },
+            .footer: words(conventions.footerMarkers),
+            .api: words(conventions.apiMarkers),
+            .pipeline: words(conventions.pipelineMarkers),
+            .publish: words(conventions.apiPublishMarkers),
+            .upload: words(conventions.apiPublishMarkers + conventions.publicUploadMarkers),
+        ])
+    }
+
     /// The first marker found (in list order) and its offset. A marker that starts (ends) with an
     /// ASCII letter or digit must not have one just before (after) it: words, not substrings, so
     /// `udata` is not found in `menudata`.
     static func firstMarker(_ markers: [[UInt8]], in lowered: [UInt8]) -> (String, Int)? {
-        let isWordByte = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || byte == 0x5F }
         for marker in markers {
             guard let first = marker.first, let last = marker.last else { continue }
             var from = 0

@@ -70,15 +70,48 @@ public struct ReadmeAnalysis: Sendable {
         return (body, total, headings, texts)
     }
 
+    /// Three or more of one of `=-~^*`, nothing else. Read as bytes: a line whose bytes are all one ASCII
+    /// byte is a line whose characters are all that character (`Set(line)` cost 50,000 instructions a line).
     static func isUnderline(_ line: String) -> Bool {
-        line.count >= 3 && Set(line).count == 1 && ["=", "-", "~", "^", "*"].contains(line.first!)
+        var bytes = line.utf8.makeIterator()
+        guard let first = bytes.next(), "=-~^*".utf8.contains(first) else { return false }
+        var count = 1
+        while let byte = bytes.next() {
+            guard byte == first else { return false }
+            count += 1
+        }
+        return count >= 3
     }
 
     /// Words are runs of letters or digits; URLs and image markup count as one at most.
     static func words(in line: String) -> Int {
-        line.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }
+        if let count = asciiWords(in: line) { return count }
+        return line.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }
             .filter { $0.contains { $0.isLetter } }
             .count
+    }
+
+    /// `words(in:)` of an ASCII line, as bytes (a line of prose cost ~100,000 instructions through
+    /// `Character` properties); nil for any other line. In ASCII, letters are A–Z and a–z, digits 0–9.
+    private static func asciiWords(in line: String) -> Int? {
+        var line = line
+        return line.withUTF8 { bytes -> Int? in
+            var count = 0
+            var inWord = false, hasLetter = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let isLetter = (byte | 0x20) &- 0x61 < 26
+                if isLetter || byte &- 0x30 < 10 || byte == UInt8(ascii: "'") {
+                    inWord = true
+                    hasLetter = hasLetter || isLetter
+                } else {
+                    if inWord && hasLetter { count += 1 }
+                    inWord = false
+                    hasLetter = false
+                }
+            }
+            return inWord && hasLetter ? count + 1 : count
+        }
     }
 }
 

@@ -121,7 +121,12 @@ struct ReadmeSections {
             return !proseWords[index].containsAny(notices)
         }.map { document.prose[$0] }
         guard text.contains(where: { !Self.isListItem($0.text) }) else { return false }
-        return text.map { ReadmeAnalysis.words(in: $0.text.replacing(Self.url, with: "")) }.reduce(0, +) >= 10
+        return text.map { ReadmeAnalysis.words(in: Self.withoutURLs($0.text)) }.reduce(0, +) >= 10
+    }
+
+    /// The line without its URLs. Only a line with a `:` can hold one: the others skip the regex.
+    static func withoutURLs(_ line: String) -> String {
+        line.utf8.contains(UInt8(ascii: ":")) ? line.replacing(url, with: "") : line
     }
 
     private func isKnownSection(_ heading: ReadmeDocument.Heading) -> Bool {
