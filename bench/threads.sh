@@ -48,12 +48,13 @@ fi
 # measure NAME ARGS...: callgrind per thread; prints total, longest and every thread's count.
 measure() {
   local name=$1; shift
-  rm -f "$work"/cg.*
+  rm -f "$work"/cg "$work"/cg-*
   valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file="$work/cg" "$@" >/dev/null 2>"$work/valgrind.err" || true
   local counts=()
-  for file in "$work"/cg*; do
+  # One file per thread (cg-01, cg-02…); the thread numbers are valgrind's, not the program's.
+  for file in "$work"/cg-*; do
     local ir
-    ir=$(callgrind_annotate "$file" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
+    ir=$(callgrind_annotate "$file" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}' || true)
     [ -n "$ir" ] && counts+=("$ir")
   done
   python3 - "$name" "${counts[@]}" <<'EOF'
