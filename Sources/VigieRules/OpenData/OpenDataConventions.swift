@@ -193,14 +193,18 @@ public struct OpenDataConventions: Sendable, RuleDataSection {
     /// root; not inside a folder of inputs, samples or tool output (`unpublished_folders`), nor inside
     /// a program's package (`packages`: the program reads what it ships there).
     func isPublishedDataFile(_ entry: SnapshotEntry, packages: Set<Substring>) -> Bool {
-        guard entry.isRegularFile, let ext = entry.lowercasedExtension, !isInUnpublishedFolder(entry.path) else { return false }
+        // The extension first: most files are not data, and the folder tests cost ~25,000 instructions
+        // a file (108 M on git/git's head scan when asked of every file).
+        guard entry.isRegularFile, let ext = entry.lowercasedExtension else { return false }
+        let hasDataExtension = dataExtensions.contains(ext)
+        guard hasDataExtension || dataFolderExtensions.contains(ext), !isInUnpublishedFolder(entry.path) else { return false }
         var folder = entry.folder
         while !folder.isEmpty {
             if packages.contains(folder) { return false }
             folder = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
         }
         let rootFolder = entry.isAtRoot ? nil : PathFolders.first(entry.path)
-        return dataExtensions.contains(ext) || (dataFolderExtensions.contains(ext) && rootFolder.map(dataFolders.contains) == true)
+        return hasDataExtension || rootFolder.map(dataFolders.contains) == true
     }
 
     /// The folders holding a file named in `package_markers` (`__init__.py`): a program's packages.
