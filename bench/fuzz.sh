@@ -78,7 +78,7 @@ done
 #    testing, so the targets may `@testable import` a parser that is not public).
 debug=$(swift build --scratch-path "$scratch" "${instrument[@]}" --show-bin-path)
 objects=()
-for module in VigieCore VigieMarkdown VigieRules VigieGit CLibGit2TLS CByteSearch Yams CYaml; do
+for module in VigieCore VigieMarkdown VigieLicenceText VigieRules VigieGit CLibGit2TLS CByteSearch Yams CYaml; do
     while IFS= read -r object; do objects+=("$object"); done < <(find "$debug/$module.build" -name '*.o' | sort)
 done
 # Every system-library module of Sources/ (libgit2, cmark-gfm, zlib…): the library modules import them.

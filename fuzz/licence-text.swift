@@ -1,6 +1,7 @@
 // Fuzz target: a LICENSE file, normalised and matched against the licence fingerprints of
 // rules/data (the licence analysis of a snapshot holding only that file).
 import VigieCore
+import VigieLicenceText
 import VigieRules
 
 @_cdecl("LLVMFuzzerTestOneInput")
