@@ -46,13 +46,19 @@ struct ReadAheadTests {
         }
     }
 
-    @Test("the thread hands over each blob's bytes, leaves the skipped ones, and never the ones read on demand")
-    func handover() throws {
+    /// The partial-source fixture, opened, and its tree's entries; the scratch folder must outlive the test's reads.
+    static func sourceTree() throws -> (TemporaryDirectory, Repository, [TreeEntry]) {
         let scratch = try TemporaryDirectory()
         let url = try FixtureBuilder.build("partial-source", in: scratch)
         let repository = try Repository(discoveringFrom: url.path)
-        let listing = try repository.listTree(try repository.resolveCommit("HEAD").treeID)
-        let files = listing.entries.filter { $0.kind == .file }.sorted { $0.path.display < $1.path.display }
+        return (scratch, repository, try repository.listTree(try repository.resolveCommit("HEAD").treeID).entries)
+    }
+
+    @Test("the thread hands over each blob's bytes, leaves the skipped ones, and never the ones read on demand")
+    func handover() throws {
+        let (scratch, repository, entries) = try Self.sourceTree()
+        defer { withExtendedLifetime(scratch) {} }
+        let files = entries.filter { $0.kind == .file }.sorted { $0.path.display < $1.path.display }
         try #require(files.count >= 4)
         let prefetch = try BlobPrefetch(repository: repository)
         defer { prefetch.finish() }
@@ -71,11 +77,9 @@ struct ReadAheadTests {
 
     @Test("a blob over the hint's cap is left to the audit's thread, which meets the cap itself")
     func overCap() throws {
-        let scratch = try TemporaryDirectory()
-        let url = try FixtureBuilder.build("partial-source", in: scratch)
-        let repository = try Repository(discoveringFrom: url.path)
-        let listing = try repository.listTree(try repository.resolveCommit("HEAD").treeID)
-        let guide = try #require(listing.entries.first { $0.path.display == "docs/guide.md" })
+        let (scratch, repository, entries) = try Self.sourceTree()
+        defer { withExtendedLifetime(scratch) {} }
+        let guide = try #require(entries.first { $0.path.display == "docs/guide.md" })
         let prefetch = try BlobPrefetch(repository: repository)
         defer { prefetch.finish() }
         prefetch.willRead([BlobPrefetch.Item(path: "docs/guide.md", id: guide.id)], cap: 100)
