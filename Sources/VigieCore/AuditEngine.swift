@@ -73,19 +73,31 @@ public struct AuditEngine: Sendable {
         // A family's facts are gathered only when one of its rules runs: `--select licence` or a
         // rule set without activity rules does not walk the history.
         let runningCategories = Set(rules.map(\.rule.metadata.category.id))
-        for provider in factProviders where runningCategories.contains(provider.key) {
-            do {
-                providerFacts[provider.key] = try provider.facts(snapshot, context: context)
-            } catch {
-                providerFacts[provider.key] = .object(["error": .string(Self.describe(error)[language])])
+        let gather = { (providers: [any FactProvider]) in
+            for provider in providers where runningCategories.contains(provider.key) {
+                do {
+                    providerFacts[provider.key] = try provider.facts(snapshot, context: context)
+                } catch {
+                    providerFacts[provider.key] = .object(["error": .string(Self.describe(error)[language])])
+                }
             }
+            snapshot.factsSoFar = providerFacts
         }
-        snapshot.factsSoFar = providerFacts
         var statuses: [String: CheckStatus] = [:]
         var ruleFacts: [String: JSONValue] = [:]
         var checksByID: [String: CheckResult] = [:]
         let validity = ExemptionValidity(exemptions: exemptions, rules: rules, asOf: context.asOf)
-        for configured in Self.dependencyOrder(rules) {
+        // What does not read the history first, while the walk runs on its own thread; then the
+        // history's facts and the rules that read them. Results do not depend on this order.
+        let (beforeHistory, afterHistory) = Self.evaluationPhases(rules)
+        var historyGathered = false
+        let gatherHistory = {
+            if !historyGathered { gather(factProviders.filter(\.readsHistory)) }
+            historyGathered = true
+        }
+        gather(factProviders.filter { !$0.readsHistory })
+        for (index, configured) in (beforeHistory + afterHistory).enumerated() {
+            if index == beforeHistory.count { gatherHistory() }
             let metadata = configured.rule.metadata
             var outcome: RuleOutcome
             if let unmet = metadata.requires.first(where: { statuses[$0] != .pass }) {
@@ -117,6 +129,7 @@ public struct AuditEngine: Sendable {
             }
             checksByID[metadata.id] = check
         }
+        gatherHistory()
         var checks = rules.compactMap { checksByID[$0.rule.metadata.id] }
         if !exemptions.isEmpty || !problems.isEmpty {
             checks.append(validity.check(problems: problems, language: language))
@@ -174,12 +187,24 @@ public struct AuditEngine: Sendable {
         return RuleOutcome(status: .error, message: message, findings: findings, facts: partial?.facts, findingsTotal: total)
     }
 
-    /// Rules in an order where each comes after those it requires (ties keep the display order),
-    /// and rules about the audit itself last. Unknown requirements and cycles are rejected when the
-    /// rule set loads.
-    static func dependencyOrder(_ rules: [ConfiguredRule]) -> [ConfiguredRule] {
-        let first = rules.filter { !$0.rule.metadata.runsLast }
-        return dependencyOrdered(first) + dependencyOrdered(rules.filter(\.rule.metadata.runsLast))
+    /// The rules evaluated before the history's facts are gathered (those that do not read the
+    /// history nor require a rule that does), then the others. In each phase a rule comes after those
+    /// it requires (ties keep the display order); rules about the audit itself come at the very end.
+    /// Unknown requirements and cycles are rejected when the rule set loads.
+    static func evaluationPhases(_ rules: [ConfiguredRule]) -> (beforeHistory: [ConfiguredRule], afterHistory: [ConfiguredRule]) {
+        let (ordinary, last) = (rules.filter { !$0.rule.metadata.runsLast }, rules.filter(\.rule.metadata.runsLast))
+        var late = Set(ordinary.filter(\.rule.metadata.readsHistory).map(\.rule.metadata.id))
+        // A rule that requires a late rule is late too (to a fixed point: requirements chain).
+        var changed = true
+        while changed {
+            changed = false
+            for rule in ordinary where !late.contains(rule.rule.metadata.id) && rule.rule.metadata.requires.contains(where: late.contains) {
+                late.insert(rule.rule.metadata.id)
+                changed = true
+            }
+        }
+        return (dependencyOrdered(ordinary.filter { !late.contains($0.rule.metadata.id) }),
+                dependencyOrdered(ordinary.filter { late.contains($0.rule.metadata.id) }) + dependencyOrdered(last))
     }
 
     private static func dependencyOrdered(_ rules: [ConfiguredRule]) -> [ConfiguredRule] {

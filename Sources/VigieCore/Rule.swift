@@ -15,10 +15,15 @@ public struct RuleMetadata: Sendable {
     /// True for a rule about the audit itself (`repository.complete`): it runs after all the others,
     /// so that it sees everything they could not read.
     public let runsLast: Bool
+    /// True for a rule that reads the commit history, or the facts (which hold the history's): it is
+    /// evaluated after the rules that do not, so that the history walk, on its own thread, overlaps
+    /// them instead of making them wait for it. Only the order of evaluation changes, never a result.
+    public let readsHistory: Bool
 
     public init(id: String, category: RuleCategory, defaultWeight: Int, title: LocalizedText, rationale: LocalizedText,
-                remediation: LocalizedText, requires: [String] = [], runsLast: Bool = false) {
+                remediation: LocalizedText, requires: [String] = [], runsLast: Bool = false, readsHistory: Bool = false) {
         self.runsLast = runsLast
+        self.readsHistory = readsHistory
         self.id = id
         self.category = category
         self.defaultWeight = defaultWeight
@@ -26,6 +31,12 @@ public struct RuleMetadata: Sendable {
         self.rationale = rationale
         self.remediation = remediation
         self.requires = requires
+    }
+
+    /// The same rule, with `extra` requirements added (a rule set's `requires`).
+    public func requiring(_ extra: [String]) -> RuleMetadata {
+        RuleMetadata(id: id, category: category, defaultWeight: defaultWeight, title: title, rationale: rationale,
+                     remediation: remediation, requires: requires + extra, runsLast: runsLast, readsHistory: readsHistory)
     }
 }
 
@@ -105,5 +116,12 @@ public protocol Rule: Sendable {
 public protocol FactProvider: Sendable {
     /// The key under `facts`, e.g. "licence".
     var key: String { get }
+    /// True when the facts come from the commit history: gathered after the rules that do not read it
+    /// (`RuleMetadata.readsHistory`), so that the walk overlaps them.
+    var readsHistory: Bool { get }
     func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue
+}
+
+extension FactProvider {
+    public var readsHistory: Bool { false }
 }

@@ -93,6 +93,10 @@ public struct ActivityAnalysis: Sendable {
         self.asOf = asOf
         let (asOfYear, asOfMonth, _) = asOf.components
         let lastMonthIndex = asOfYear * 12 + asOfMonth - 1
+        // Tags first: listing them goes through every reference (53,000 on a mirror of rails, its pull
+        // requests'), work that overlaps the walk when it still runs on its own thread. The walk's
+        // error, if any, is still the one reported.
+        let tags = Result { try snapshot.tags() }
         // The walk counts (integers, one entry per author identity); only identities become people here.
         let tally = try snapshot.tallyHistory(HistoryWindow(asOf: asOf))
         // One entry per distinct identity seen in commits: tiny next to the history.
@@ -136,7 +140,7 @@ public struct ActivityAnalysis: Sendable {
         let hasMailmap = snapshot.entries.contains { $0.path == ".mailmap" }
         self.people = Self.merge(humanKeys, byKey: byKey, names: namesByKey, conventions: hasMailmap ? nil : people).sorted(by: order)
         self.bots = byKey.filter { botKeys.contains($0.key) }.map(\.value).sorted(by: order)
-        self.tags = try snapshot.tags()
+        self.tags = try tags.get()
     }
 
     /// People from identities (sorted keys): each identity alone when `conventions` is nil, else
@@ -153,14 +157,17 @@ public struct ActivityAnalysis: Sendable {
             }
         }
         let joinKeys = keys.map { key -> [String] in
-            var found = (names[key] ?? [:]).keys.compactMap(conventions.nameKey).map { "name:" + $0 }
+            var nameKeys = (names[key] ?? [:]).keys.compactMap(conventions.nameKey)
+            var found: [String] = []
             if let login = conventions.noreplyLogin(key) {
                 found.append("login:" + login)
                 if let handle = conventions.loginHandle(login) { found.append("handle:" + handle) }
+            } else if let spelled = conventions.addressName(key) {
+                nameKeys.append(spelled)
             }
-            if let spelled = conventions.addressNameKey(key) { found.append("name:" + spelled) }
+            found += nameKeys.map { "name:" + $0 }
             // "aainsa" (a login) and "Alice Ainsa" (a name, or alice.ainsa@): first initial and surname.
-            found += found.filter { $0.hasPrefix("name:") }.compactMap { conventions.initialSurnameHandle(ofNameKey: String($0.dropFirst(5))) }.map { "handle:" + $0 }
+            found += nameKeys.compactMap(conventions.initialSurnameHandle).map { "handle:" + $0 }
             return Array(Set(found)).sorted()
         }
         let groups = IdentityMerger.groups(keys: joinKeys)
@@ -233,6 +240,7 @@ private func pad4(_ value: Int) -> String {
 /// Contributes `facts.activity`.
 public struct ActivityFacts: FactProvider {
     public let key = "activity"
+    public var readsHistory: Bool { true }
     let data: RuleData
     public init(data: RuleData) { self.data = data }
     public func facts(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> JSONValue {

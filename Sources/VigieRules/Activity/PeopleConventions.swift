@@ -38,8 +38,17 @@ struct PeopleConventions: Sendable, RuleDataSection {
     /// "alice ainsa" → "aainsa": the handle many people take (first initial, surname), from a name key
     /// of two words or more; nil when too short to tell anyone apart.
     func initialSurnameHandle(ofNameKey key: String) -> String? {
+        guard initialSurnameMinLength > 0 else { return nil }
+        // Asked of thousands of names on a large history: ASCII names as bytes, where a letter is
+        // A–Z or a–z and a character is a byte (the same answers as the `Character` code below).
+        if let bytes = ASCIIBytes.of(key) {
+            let words = bytes.split(separator: UInt8(ascii: " "))
+            guard words.count >= 2, let initial = words.first?.first, let surname = words.last,
+                  surname.allSatisfy(ASCIIBytes.isLetter), 1 + surname.count >= initialSurnameMinLength else { return nil }
+            return String(decoding: [initial] + surname, as: UTF8.self)
+        }
         let words = key.split(separator: " ")
-        guard initialSurnameMinLength > 0, words.count >= 2, let initial = words.first?.first, let surname = words.last,
+        guard words.count >= 2, let initial = words.first?.first, let surname = words.last,
               surname.allSatisfy(\.isLetter) else { return nil }
         let handle = String(initial) + surname
         return handle.count >= initialSurnameMinLength ? handle : nil
@@ -47,14 +56,25 @@ struct PeopleConventions: Sendable, RuleDataSection {
 
     /// The forge login as a handle to compare with `initialSurnameHandle`: letters only, long enough.
     func loginHandle(_ login: String) -> String? {
-        guard initialSurnameMinLength > 0, login.count >= initialSurnameMinLength, login.allSatisfy(\.isLetter) else { return nil }
+        guard initialSurnameMinLength > 0 else { return nil }
+        if let bytes = ASCIIBytes.of(login) {
+            return bytes.count >= initialSurnameMinLength && bytes.allSatisfy(ASCIIBytes.isLetter) ? login : nil
+        }
+        guard login.count >= initialSurnameMinLength, login.allSatisfy(\.isLetter) else { return nil }
         return login
     }
 
     /// The name an address spells ("pierlou.ramade@data.gouv.fr" → "pierlou ramade"), when its local part
-    /// is words joined by dots, hyphens or underscores; never for no-reply addresses (their login is a key).
-    func addressNameKey(_ email: String) -> String? {
-        guard addressNameMinWords > 0, noreplyLogin(email) == nil, let at = email.lastIndex(of: "@") else { return nil }
+    /// is words joined by dots, hyphens or underscores. Not asked of no-reply addresses: their login is a key.
+    func addressName(_ email: String) -> String? {
+        guard addressNameMinWords > 0 else { return nil }
+        if let bytes = ASCIIBytes.of(email) {
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+            let words = bytes[..<at].split { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+            guard words.count >= addressNameMinWords, words.allSatisfy({ $0.allSatisfy(ASCIIBytes.isLetter) }) else { return nil }
+            return nameKey(String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self))
+        }
+        guard let at = email.lastIndex(of: "@") else { return nil }
         let words = email[..<at].split { $0 == "." || $0 == "-" || $0 == "_" }
         guard words.count >= addressNameMinWords, words.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
         return nameKey(words.joined(separator: " "))
@@ -69,6 +89,17 @@ struct PeopleConventions: Sendable, RuleDataSection {
 
     /// The forge login of a no-reply address (`12345+login@users.noreply.github.com` → `login`), lowercased.
     func noreplyLogin(_ email: String) -> String? {
+        if let bytes = ASCIIBytes.of(email) {
+            let lowered = bytes.map(ASCIIBytes.lowercased)
+            guard let at = lowered.lastIndex(of: UInt8(ascii: "@")),
+                  noreplyDomains.contains(String(decoding: lowered[(at + 1)...], as: UTF8.self)) else { return nil }
+            var local = lowered[..<at]
+            if let separator = local.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
+               local[..<separator].allSatisfy(ASCIIBytes.isDigit), separator != local.startIndex {
+                local = local[(separator + 1)...]
+            }
+            return local.isEmpty ? nil : String(decoding: local, as: UTF8.self)
+        }
         let lowered = email.lowercased()
         guard let at = lowered.lastIndex(of: "@"), noreplyDomains.contains(String(lowered[lowered.index(after: at)...])) else { return nil }
         var local = Substring(lowered[..<at])

@@ -25,13 +25,14 @@ struct RegexPrefilter: Sendable, Equatable {
 
     /// False only when the pattern cannot match `text`.
     func mayMatch(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return true }
-            if let anchoredFirst, bytes.first.map({ Self.lower($0) }) != anchoredFirst { return false }
-            if let requiredLiteral, !Self.contains(bytes, requiredLiteral) { return false }
-            return true
-        }
+        PrefilterText(text).allows(self)
+    }
+
+    /// `mayMatch` for the bytes of an ASCII text.
+    fileprivate func mayMatch(ascii bytes: [UInt8]) -> Bool {
+        if let anchoredFirst, bytes.first.map({ Self.lower($0) }) != anchoredFirst { return false }
+        if let requiredLiteral, !bytes.withUnsafeBufferPointer({ Self.contains($0, requiredLiteral) }) { return false }
+        return true
     }
 
     private static func anchoredFirst(_ bytes: [UInt8]) -> UInt8? {
@@ -125,5 +126,22 @@ struct RegexPrefilter: Sendable, Equatable {
         byte == UInt8(ascii: "?") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "{")
     }
 
-    private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+    private static func lower(_ byte: UInt8) -> UInt8 { ASCIIBytes.lowercased(byte) }
+}
+
+/// A text about to be tried against several patterns' prefilters: its bytes are read once.
+struct PrefilterText {
+    /// The text's bytes when all are ASCII; nil for any other text, which every prefilter lets through.
+    private let ascii: [UInt8]?
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        ascii = bytes.allSatisfy { $0 < 0x80 } ? bytes : nil
+    }
+
+    /// False only when `filter`'s pattern cannot match the text.
+    func allows(_ filter: RegexPrefilter) -> Bool {
+        guard let ascii else { return true }
+        return filter.mayMatch(ascii: ascii)
+    }
 }

@@ -84,11 +84,18 @@ public struct ActivityConventions: Sendable {
     public let inactivePhrases: [[UInt8]]
 
     public func isBot(name: String, email: String) -> Bool {
-        zip(botPatternSources, botFilters).contains { Self.matches($0, $1, name) || Self.matches($0, $1, email) }
+        // Asked of every distinct author of a history: each text's bytes are read once for all the
+        // patterns' prefilters.
+        let (nameText, emailText) = (PrefilterText(name), PrefilterText(email))
+        return zip(botPatternSources, botFilters).contains { pattern, filter in
+            (nameText.allows(filter) && Self.runs(pattern, filter, name)) || (emailText.allows(filter) && Self.runs(pattern, filter, email))
+        }
     }
 
     /// What the bot patterns ask of a text before their `Regex` runs, read once from their syntax.
     let botFilters: [RegexPrefilter]
+    /// The same for the no-reply patterns.
+    let noreplyFilters: [RegexPrefilter]
 
     init(botPatternSources: [LazyRegex], noreplyPatternSources: [(pattern: LazyRegex, domain: String)], semverSource: LazyRegex,
          inactivePhrases: [[UInt8]]) {
@@ -97,6 +104,7 @@ public struct ActivityConventions: Sendable {
         self.semverSource = semverSource
         self.inactivePhrases = inactivePhrases
         botFilters = botPatternSources.map { RegexPrefilter(pattern: $0.pattern) }
+        noreplyFilters = noreplyPatternSources.map { RegexPrefilter(pattern: $0.pattern.pattern) }
     }
 
     /// `pattern` found in `text`. Asked of every distinct author of a history, where a Swift `Regex`
@@ -104,14 +112,20 @@ public struct ActivityConventions: Sendable {
     /// prefilter allows, and an anchored one only at the start (`prefixMatch`). Same answers as the
     /// plain search: `BotPatternTests`.
     static func matches(_ pattern: LazyRegex, _ filter: RegexPrefilter, _ text: String) -> Bool {
-        guard filter.mayMatch(text) else { return false }
-        return filter.anchoredFirst != nil ? text.prefixMatch(of: pattern.regex) != nil : text.firstMatch(of: pattern.regex) != nil
+        filter.mayMatch(text) && runs(pattern, filter, text)
+    }
+
+    /// The regex search itself, once the prefilter has let `text` through.
+    private static func runs(_ pattern: LazyRegex, _ filter: RegexPrefilter, _ text: String) -> Bool {
+        filter.anchoredFirst != nil ? text.prefixMatch(of: pattern.regex) != nil : text.firstMatch(of: pattern.regex) != nil
     }
 
     /// The e-mail that identifies a person: lowercase, forge no-reply ids folded.
     public func personKey(email: String) -> String {
         let lowered = email.lowercased()
-        for (pattern, domain) in noreplyPatternSources {
+        // A pattern that cannot match anywhere in the address cannot match all of it.
+        let text = PrefilterText(lowered)
+        for ((pattern, domain), filter) in zip(noreplyPatternSources, noreplyFilters) where text.allows(filter) {
             if let match = lowered.wholeMatch(of: pattern.regex), match.count > 1, let login = match[1].substring {
                 return "\(login)@\(domain)"
             }

@@ -259,9 +259,7 @@ struct RequiringRule: Rule {
 
     init(base: any Rule, extra: [String]) {
         self.base = base
-        let meta = base.metadata
-        metadata = RuleMetadata(id: meta.id, category: meta.category, defaultWeight: meta.defaultWeight, title: meta.title,
-                                rationale: meta.rationale, remediation: meta.remediation, requires: meta.requires + extra)
+        metadata = base.metadata.requiring(extra)
     }
 
     func evaluate(_ snapshot: RepositorySnapshot, context: AuditContext) throws -> RuleOutcome {

@@ -55,8 +55,9 @@ struct DeclarativeParser {
         let requires = field("requires").flatMap { reader.strings($0, what: "requires") } ?? []
         let examples = field("examples").map(parseExamples) ?? []
         guard let title, let remediation else { return nil }
+        // A plugin receives every fact gathered so far, the history's included.
         let metadata = RuleMetadata(id: id, category: category, defaultWeight: weight, title: title, rationale: rationale ?? title,
-                                    remediation: remediation, requires: requires)
+                                    remediation: remediation, requires: requires, readsHistory: kind == "command")
         let rule: (any Rule)?
         if kind == "command" {
             rule = command(metadata, field)

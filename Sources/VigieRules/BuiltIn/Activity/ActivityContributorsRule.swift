@@ -12,7 +12,8 @@ public struct ActivityContributorsRule: BuiltInRule {
             en: "The contributor absence factor (CHAOSS) counts the fewest people who made half of the year's commits: at 1, one departure stops the project."),
         remediation: LocalizedText(
             fr: "Partagez le travail : revues croisées, binômage, documentation pour qu'une autre personne puisse reprendre.",
-            en: "Share the work: cross reviews, pairing, documentation so that someone else can take over.")
+            en: "Share the work: cross reviews, pairing, documentation so that someone else can take over."),
+        readsHistory: true
     )
 
     public static let parameters = [

@@ -12,7 +12,8 @@ public struct ActivityRecentRule: BuiltInRule {
             en: "A repository without a commit for months looks abandoned; code.gouv.fr expects a last commit under six months old."),
         remediation: LocalizedText(
             fr: "Publiez les travaux en cours ; si le projet n'est plus maintenu, dites-le dans le README (voir activity.status-declared).",
-            en: "Push the work in progress; if the project is no longer maintained, say so in the README (see activity.status-declared).")
+            en: "Push the work in progress; if the project is no longer maintained, say so in the README (see activity.status-declared)."),
+        readsHistory: true
     )
 
     public static let parameters = [

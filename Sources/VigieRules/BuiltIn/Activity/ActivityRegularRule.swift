@@ -12,7 +12,8 @@ public struct ActivityRegularRule: BuiltInRule {
             en: "A living project moves every month, not only before a deadline; Developers Italia's vitality index measures the same."),
         remediation: LocalizedText(
             fr: "Commitez et publiez par petites étapes, au fil de l'eau, plutôt qu'en un seul envoi.",
-            en: "Commit and push in small steps as work goes, rather than in one batch.")
+            en: "Commit and push in small steps as work goes, rather than in one batch."),
+        readsHistory: true
     )
 
     public static let parameters = [

@@ -12,7 +12,8 @@ public struct ActivityReleasesRule: BuiltInRule {
             en: "Tagged releases (vX.Y.Z, semver) tell reusers what to deploy; the DINUM contribution policy asks for a tag per version."),
         remediation: LocalizedText(
             fr: "Étiquetez chaque version publiée avec un numéro semver : git tag -a v1.2.0 -m \"Version 1.2.0\" && git push --tags.",
-            en: "Tag each release with a semver number: git tag -a v1.2.0 -m \"Version 1.2.0\" && git push --tags.")
+            en: "Tag each release with a semver number: git tag -a v1.2.0 -m \"Version 1.2.0\" && git push --tags."),
+        readsHistory: true
     )
 
     public static let examples: [RuleExample] = [

@@ -12,7 +12,8 @@ public struct ActivityStatusDeclaredRule: BuiltInRule {
             en: "Publishing unmaintained code is fine if the README says so (\"no longer maintained\"): reusers then know what to expect."),
         remediation: LocalizedText(
             fr: "Ajoutez en tête du README : « Ce projet n'est plus maintenu. », et si possible qui contacter pour le reprendre ; ou reprenez l'activité.",
-            en: "Add at the top of the README: \"This project is no longer maintained.\", and who to contact to take it over; or resume activity.")
+            en: "Add at the top of the README: \"This project is no longer maintained.\", and who to contact to take it over; or resume activity."),
+        readsHistory: true
     )
 
     public static let parameters = [

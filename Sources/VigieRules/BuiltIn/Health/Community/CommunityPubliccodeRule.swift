@@ -15,7 +15,8 @@ public struct CommunityPubliccodeRule: BuiltInRule {
             en: "code.gouv.fr and European public-software catalogues read publiccode.yml to list a project (name, status, licence, maintenance); an invalid file, or one the repository contradicts, misleads them."),
         remediation: LocalizedText(
             fr: "Ajoutez à la racine un publiccode.yml (modèle : https://github.com/codegouvfr/awesome-codegouvfr/blob/main/template.publiccode.yml), corrigez chaque problème à la ligne et à la colonne indiquées, et déclarez dans legal.license la licence du fichier LICENSE.",
-            en: "Add a publiccode.yml at the root (template: https://github.com/codegouvfr/awesome-codegouvfr/blob/main/template.publiccode.yml), fix each problem at the line and column given, and declare in legal.license the licence of the LICENSE file.")
+            en: "Add a publiccode.yml at the root (template: https://github.com/codegouvfr/awesome-codegouvfr/blob/main/template.publiccode.yml), fix each problem at the line and column given, and declare in legal.license the licence of the LICENSE file."),
+        readsHistory: true
     )
 
     public static let parameters = [
