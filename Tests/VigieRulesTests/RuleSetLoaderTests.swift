@@ -29,6 +29,22 @@ struct RuleSetLoaderTests {
         #expect(ruleSet.rules.first { $0.rule.metadata.id == "licence.allowed" }?.weight == 3)
     }
 
+    @Test("requirements a rule set adds keep what the rule says of its order (runs last, reads the history)")
+    func addedRequirementsKeepOrder() throws {
+        let folder = try rulesFolder(with: """
+            id: eig
+            rules:
+              licence.present: {}
+              repository.complete: {requires: [licence.present]}
+              activity.recent: {requires: [licence.present]}
+            """)
+        let rules = try RuleSet.load(directory: folder.path, id: "eig").rules.map(\.rule.metadata)
+        let complete = try #require(rules.first { $0.id == "repository.complete" })
+        let recent = try #require(rules.first { $0.id == "activity.recent" })
+        #expect(complete.requires.contains("licence.present") && complete.runsLast)
+        #expect(recent.requires.contains("licence.present") && recent.readsHistory)
+    }
+
     @Test("malformed YAML is reported at its line and column")
     func malformedYAML() throws {
         let found = try errors("id: eig\nrules:\n  licence.present: {weight: 3\n  readme.present: {}\n")
