@@ -90,7 +90,7 @@ struct PeopleConventions: Sendable, RuleDataSection {
     /// The forge login of a no-reply address (`12345+login@users.noreply.github.com` → `login`), lowercased.
     func noreplyLogin(_ email: String) -> String? {
         if let bytes = ASCIIBytes.of(email) {
-            let lowered = bytes.map(ASCIIBytes.lowercased)
+            let lowered = asciiLowercased(bytes)
             guard let at = lowered.lastIndex(of: UInt8(ascii: "@")),
                   noreplyDomains.contains(String(decoding: lowered[(at + 1)...], as: UTF8.self)) else { return nil }
             var local = lowered[..<at]

@@ -30,7 +30,7 @@ struct RegexPrefilter: Sendable, Equatable {
 
     /// `mayMatch` for the bytes of an ASCII text.
     fileprivate func mayMatch(ascii bytes: [UInt8]) -> Bool {
-        if let anchoredFirst, bytes.first.map({ Self.lower($0) }) != anchoredFirst { return false }
+        if let anchoredFirst, bytes.first.map({ ASCIIBytes.lowercased($0) }) != anchoredFirst { return false }
         if let requiredLiteral, !bytes.withUnsafeBufferPointer({ Self.contains($0, requiredLiteral) }) { return false }
         return true
     }
@@ -39,7 +39,7 @@ struct RegexPrefilter: Sendable, Equatable {
         guard bytes.count >= 2, bytes[0] == UInt8(ascii: "^"), !bytes.contains(UInt8(ascii: "|")), isWordByte(bytes[1]) else { return nil }
         // `^a?x`, `^a*x`, `^a{0,2}x`: the first character may be absent.
         if bytes.count > 2, isQuantifier(bytes[2]) && bytes[2] != UInt8(ascii: "+") { return nil }
-        return lower(bytes[1])
+        return ASCIIBytes.lowercased(bytes[1])
     }
 
     private static func requiredLiteral(_ bytes: [UInt8]) -> [UInt8]? {
@@ -93,10 +93,10 @@ struct RegexPrefilter: Sendable, Equatable {
                     // A quantifier after this letter makes it optional (`?`, `*`, `{0,`): the run ends
                     // before it. `+` keeps it mandatory, but the run still ends (repetition).
                     if index + 1 < bytes.count, isQuantifier(bytes[index + 1]) {
-                        if bytes[index + 1] == UInt8(ascii: "+") { run.append(lower(byte)) }
+                        if bytes[index + 1] == UInt8(ascii: "+") { run.append(ASCIIBytes.lowercased(byte)) }
                         endRun()
                     } else {
-                        run.append(lower(byte))
+                        run.append(ASCIIBytes.lowercased(byte))
                     }
                 } else {
                     endRun()
@@ -112,21 +112,18 @@ struct RegexPrefilter: Sendable, Equatable {
     private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard needle.count <= haystack.count else { return false }
         outer: for start in 0...(haystack.count - needle.count) {
-            for offset in 0..<needle.count where lower(haystack[start + offset]) != needle[offset] { continue outer }
+            for offset in 0..<needle.count where ASCIIBytes.lowercased(haystack[start + offset]) != needle[offset] { continue outer }
             return true
         }
         return false
     }
 
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-    }
+    private static func isWordByte(_ byte: UInt8) -> Bool { ASCIIBytes.isLetter(byte) || ASCIIBytes.isDigit(byte) }
 
     private static func isQuantifier(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "?") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "{")
     }
 
-    private static func lower(_ byte: UInt8) -> UInt8 { ASCIIBytes.lowercased(byte) }
 }
 
 /// A text about to be tried against several patterns' prefilters: its bytes are read once.
