@@ -7,6 +7,38 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// libgit2 and the libraries it needs (mbedTLS, libssh2 and OpenSSL's libcrypto, http-parser, PCRE2),
+// and cmark-gfm, are linked into the binary on Linux, from Debian's own archives (libgit2-dev,
+// libcmark-gfm-dev and the -dev packages they depend on): loading them as 16 shared libraries cost
+// 4 to 5 ms at every start, half of `vigie --version` (docs/performance.md, "Issue 14, fifth pass"),
+// and a copied binary then needs neither installed. GSSAPI has no static archive in Debian and stays
+// shared, and so does zlib (CZlib), part of every Debian system. lld resolves archives in
+// any order (SwiftPM puts these flags before the objects, where GNU ld and gold would not search them).
+// VIGIE_SHARED_LIBRARIES=1 links Debian's shared libraries instead: for distribution packages that
+// must follow libgit2's security updates, and for bench/fuzz.sh, which links by hand.
+let sharedLibraries: Bool = {
+    #if os(Linux)
+    return Context.environment["VIGIE_SHARED_LIBRARIES"] == "1"
+    #else
+    return true
+    #endif
+}()
+/// The linker flags that link `archives` (and `shared`, by file name) into whatever uses the target.
+func linkedIn(_ archives: [String], shared: [String] = []) -> [LinkerSetting] {
+    [.unsafeFlags(["-use-ld=lld"] + (archives.map { "-l:lib\($0).a" } + shared.map { "-l:\($0)" }).flatMap { ["-Xlinker", $0] })]
+}
+let libgit2Linking: [LinkerSetting] = sharedLibraries
+    ? [.linkedLibrary("git2")]
+    : [.unsafeFlags(["-Xlinker", "--wrap=mbedtls_x509_crt_parse_file"])]
+        + linkedIn(["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8"],
+                   shared: ["libgssapi_krb5.so.2"])
+let cmarkLinking: [LinkerSetting] = sharedLibraries
+    ? [.linkedLibrary("cmark-gfm"), .linkedLibrary("cmark-gfm-extensions")]
+    : linkedIn(["cmark-gfm-extensions", "cmark-gfm"])
+// CLibGit2TLS defers mbedTLS's CA-bundle parse by taking the place of one mbedTLS function: by the
+// dynamic linker's search order with a shared libgit2, by the static linker's --wrap otherwise.
+let tlsDeferralSettings: [CSetting] = sharedLibraries ? [] : [.define("VIGIE_STATIC_LIBGIT2")]
+
 let package = Package(
     name: "vigie",
     platforms: [.macOS(.v13)],
@@ -22,23 +54,28 @@ let package = Package(
         // libgit2 from the system (Debian: libgit2-dev). Only VigieGit imports it.
         .systemLibrary(
             name: "CLibGit2",
-            pkgConfig: "libgit2",
+            pkgConfig: sharedLibraries ? "libgit2" : nil,
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         // zlib from the system (Debian: zlib1g-dev). VigieGit inflates loose objects itself so that
         // libgit2 1.5.1 never sees a truncated or oversized one (docs/reliability.md).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Defers libgit2's CA-bundle parse (mbedTLS) from git_libgit2_init to the first fetch (docs/performance.md).
-        .target(name: "CLibGit2TLS"),
-        .target(name: "VigieGit", dependencies: ["CLibGit2", "CLibGit2TLS", "CZlib"], swiftSettings: strict),
+        .target(name: "CLibGit2TLS", cSettings: tlsDeferralSettings),
+        .target(
+            name: "VigieGit",
+            dependencies: ["CLibGit2", "CLibGit2TLS", "CZlib"],
+            swiftSettings: strict,
+            linkerSettings: libgit2Linking
+        ),
         // GitHub's Markdown parser from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
         // Only VigieMarkdown imports it.
         .systemLibrary(
             name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
+            pkgConfig: sharedLibraries ? "libcmark-gfm" : nil,
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "VigieMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        .target(name: "VigieMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strict, linkerSettings: cmarkLinking),
         .target(name: "VigieCore", swiftSettings: strict),
         // glibc's memmem, hidden from Swift behind _GNU_SOURCE: the content scans' marker search.
         .target(name: "CByteSearch"),

@@ -63,6 +63,9 @@ mkdir -p "$work/bin" "$work/logs" "$work/artifacts" "$work/corpus"
 #    itself: that flag also links libFuzzer, with its own main(), into every executable the build
 #    makes, and the build makes two (the generators run by the EmbedRules and BuildInfo plugins),
 #    which then fail to link. Those generators run under ASan during the build: leak reports off.
+#    The fuzzers link Debian's shared libgit2 and cmark-gfm (VIGIE_SHARED_LIBRARIES, Package.swift):
+#    they are linked by hand below, with pkg-config's flags, not by SwiftPM.
+export VIGIE_SHARED_LIBRARIES=1
 instrument=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table
             -Xcc -fsanitize=fuzzer-no-link,address)
 for module in VigieRules VigieGit; do
