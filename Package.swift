@@ -11,9 +11,9 @@ let strict: [SwiftSetting] = [
 // and cmark-gfm, are linked into the binary on Linux, from Debian's own archives (libgit2-dev,
 // libcmark-gfm-dev and the -dev packages they depend on): loading them as 16 shared libraries cost
 // 4 to 5 ms at every start, half of `vigie --version` (docs/performance.md, "Issue 14, fifth pass"),
-// and a copied binary then needs neither installed. GSSAPI has no static archive in Debian and stays
-// shared, and so does zlib (CZlib), part of every Debian system. lld resolves archives in
-// any order (SwiftPM puts these flags before the objects, where GNU ld and gold would not search them).
+// and a copied binary then needs neither installed. GSSAPI, which Debian ships shared only, is opened
+// on first use (CLazyGSSAPI); zlib stays shared (CZlib). The link uses lld, which searches archives
+// whatever their order on the command line (SwiftPM orders the targets' flags itself).
 // VIGIE_SHARED_LIBRARIES=1 links Debian's shared libraries instead: for distribution packages that
 // must follow libgit2's security updates, and for bench/fuzz.sh, which links by hand.
 let sharedLibraries: Bool = {
@@ -23,21 +23,21 @@ let sharedLibraries: Bool = {
     return true
     #endif
 }()
-/// The linker flags that link `archives` (and `shared`, by file name) into whatever uses the target.
-func linkedIn(_ archives: [String], shared: [String] = []) -> [LinkerSetting] {
-    [.unsafeFlags(["-use-ld=lld"] + (archives.map { "-l:lib\($0).a" } + shared.map { "-l:\($0)" }).flatMap { ["-Xlinker", $0] })]
+/// The linker flags that link the static archives `lib<name>.a` into whatever uses the target.
+func linkedIn(_ archives: [String]) -> [LinkerSetting] {
+    [.unsafeFlags(["-use-ld=lld"] + archives.flatMap { ["-Xlinker", "-l:lib\($0).a"] })]
 }
 let libgit2Linking: [LinkerSetting] = sharedLibraries
     ? [.linkedLibrary("git2")]
     : [.unsafeFlags(["-Xlinker", "--wrap=mbedtls_x509_crt_parse_file"])]
-        + linkedIn(["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8"],
-                   shared: ["libgssapi_krb5.so.2"])
+        + linkedIn(["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8"])
 let cmarkLinking: [LinkerSetting] = sharedLibraries
     ? [.linkedLibrary("cmark-gfm"), .linkedLibrary("cmark-gfm-extensions")]
     : linkedIn(["cmark-gfm-extensions", "cmark-gfm"])
 // CLibGit2TLS defers mbedTLS's CA-bundle parse by taking the place of one mbedTLS function: by the
 // dynamic linker's search order with a shared libgit2, by the static linker's --wrap otherwise.
-let tlsDeferralSettings: [CSetting] = sharedLibraries ? [] : [.define("VIGIE_STATIC_LIBGIT2")]
+// CLazyGSSAPI defines GSSAPI's functions for a linked-in libgit2 only.
+let linkedInLibgit2Settings: [CSetting] = sharedLibraries ? [] : [.define("VIGIE_STATIC_LIBGIT2")]
 
 let package = Package(
     name: "vigie",
@@ -61,10 +61,12 @@ let package = Package(
         // libgit2 1.5.1 never sees a truncated or oversized one (docs/reliability.md).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Defers libgit2's CA-bundle parse (mbedTLS) from git_libgit2_init to the first fetch (docs/performance.md).
-        .target(name: "CLibGit2TLS", cSettings: tlsDeferralSettings),
+        .target(name: "CLibGit2TLS", cSettings: linkedInLibgit2Settings),
+        // GSSAPI (Kerberos for HTTP fetches) opened on first use, not at every start (docs/architecture.md).
+        .target(name: "CLazyGSSAPI", cSettings: linkedInLibgit2Settings),
         .target(
             name: "VigieGit",
-            dependencies: ["CLibGit2", "CLibGit2TLS", "CZlib"],
+            dependencies: ["CLibGit2", "CLibGit2TLS", "CLazyGSSAPI", "CZlib"],
             swiftSettings: strict,
             linkerSettings: libgit2Linking
         ),

@@ -8,7 +8,8 @@
 #   /usr/share/fish/vendor_completions.d/vigie.fish
 #   /usr/share/doc/vigie/{copyright,changelog.gz,README.md}
 # Depends: the Debian packages holding the shared libraries the binary links directly (objdump's
-# NEEDED, found with ldd and dpkg -S, so the list follows the build: libgit2, cmark-gfm, zlib, libc).
+# NEEDED, found with ldd and dpkg -S, so the list follows the build: the C and C++ runtimes, zlib and
+# GSSAPI, since libgit2 and cmark-gfm are linked in; with VIGIE_SHARED_LIBRARIES=1, those two as well).
 # The version is the git tag (v1.2.3 → 1.2.3); after a tag, <tag>+git<date>.<commit>; before the
 # first tag, <vigie --version>~git<date>.<commit>.
 # BUILD=0 packages the binary already in .build/release.

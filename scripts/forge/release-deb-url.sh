@@ -2,8 +2,8 @@
 # Prints the address of the vigie Debian package released with the GitHub Action's own version, or
 # nothing (scripts/forge/install.sh then builds vigie). GitHub sets GITHUB_ACTION_REPOSITORY
 # (owner/vigie) and GITHUB_ACTION_REF (the tag in `uses: owner/vigie@v1.2.0`). The package is built
-# on Debian 12 and depends on its libraries (libgit2-1.5), so it is only chosen on bookworm: GitHub's
-# Ubuntu runners build instead, a job in `container: debian:bookworm` installs the package.
+# and tested on Debian 12 only (libc6 >= 2.36), so it is only chosen on bookworm: GitHub's Ubuntu
+# runners build instead, a job in `container: debian:bookworm` installs the package.
 # VIGIE_RELEASE_API replaces https://api.github.com (the tests point it at a local file).
 set -euo pipefail
 repository="${GITHUB_ACTION_REPOSITORY:-}"
