@@ -76,6 +76,12 @@ depends="$(ldd "$binary" | awk '/=> \// {print $1, $3}' | while read -r soname l
 done | cut -d: -f1 | sort -u | while read -r package; do
     echo "$package (>= $(dpkg-query -W -f='${Version}' "$package" | sed 's/-[^-]*$//'))"
 done | paste -sd, - | sed 's/,/, /g')"
+# GSSAPI, opened on first use by a binary with libgit2 linked in (CLazyGSSAPI): recommended only.
+recommends=""
+if ! grep -qx libgssapi_krb5.so.2 <<< "$needed" && grep -qa libgssapi_krb5.so.2 "$binary"; then
+    gssapi="$(ldconfig -p | awk '$1 == "libgssapi_krb5.so.2" {print $NF; exit}')"
+    [ -n "$gssapi" ] && recommends="$(dpkg -S "$(readlink -f "$gssapi")" 2>/dev/null | cut -d: -f1 | head -1)"
+fi
 
 install -d "$stage/DEBIAN"
 cat > "$stage/DEBIAN/control" <<CONTROL
@@ -83,7 +89,8 @@ Package: vigie
 Version: $version
 Architecture: $architecture
 Maintainer: vigie <vigie@users.noreply.invalid>
-Depends: $depends
+Depends: $depends${recommends:+
+Recommends: $recommends}
 Section: devel
 Priority: optional
 Installed-Size: $(du -sk "$stage" | cut -f1)
