@@ -1,5 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
+#if os(Linux)
+import Foundation // FileManager: are the static archives there (below)?
+#endif
 
 // One list of settings for every target: Swift 6 language mode (strict concurrency is on by default there).
 let strict: [SwiftSetting] = [
@@ -14,11 +17,18 @@ let strict: [SwiftSetting] = [
 // and a copied binary then needs neither installed. GSSAPI, which Debian ships shared only, is opened
 // on first use (CLazyGSSAPI); zlib stays shared (CZlib). The link uses lld, which searches archives
 // whatever their order on the command line (SwiftPM orders the targets' flags itself).
-// VIGIE_SHARED_LIBRARIES=1 links Debian's shared libraries instead: for distribution packages that
-// must follow libgit2's security updates, and for bench/fuzz.sh, which links by hand.
+// The list is what Debian 12's libgit2 1.5.1 is built with. Where one of those archives is missing
+// (another distribution: Ubuntu's libgit2 uses OpenSSL and llhttp), or with VIGIE_SHARED_LIBRARIES=1
+// (distribution packages that must follow libgit2's security updates; bench/fuzz.sh, which links by
+// hand), the shared libraries are linked instead, as pkg-config says.
+let libgit2Archives = ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8"]
+let cmarkArchives = ["cmark-gfm-extensions", "cmark-gfm"]
 let sharedLibraries: Bool = {
     #if os(Linux)
-    return Context.environment["VIGIE_SHARED_LIBRARIES"] == "1"
+    if Context.environment["VIGIE_SHARED_LIBRARIES"] == "1" { return true }
+    let folders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"]
+    let present = { (name: String) in folders.contains { FileManager.default.fileExists(atPath: "\($0)/lib\(name).a") } }
+    return !(libgit2Archives + cmarkArchives).allSatisfy(present)
     #else
     return true
     #endif
@@ -29,11 +39,10 @@ func linkedIn(_ archives: [String]) -> [LinkerSetting] {
 }
 let libgit2Linking: [LinkerSetting] = sharedLibraries
     ? [.linkedLibrary("git2")]
-    : [.unsafeFlags(["-Xlinker", "--wrap=mbedtls_x509_crt_parse_file"])]
-        + linkedIn(["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8"])
+    : [.unsafeFlags(["-Xlinker", "--wrap=mbedtls_x509_crt_parse_file"])] + linkedIn(libgit2Archives)
 let cmarkLinking: [LinkerSetting] = sharedLibraries
     ? [.linkedLibrary("cmark-gfm"), .linkedLibrary("cmark-gfm-extensions")]
-    : linkedIn(["cmark-gfm-extensions", "cmark-gfm"])
+    : linkedIn(cmarkArchives)
 // CLibGit2TLS defers mbedTLS's CA-bundle parse by taking the place of one mbedTLS function: by the
 // dynamic linker's search order with a shared libgit2, by the static linker's --wrap otherwise.
 // CLazyGSSAPI defines GSSAPI's functions for a linked-in libgit2 only.

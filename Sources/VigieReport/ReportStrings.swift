@@ -78,10 +78,17 @@ public enum ReportStrings {
     }
 
     public static func summary(_ counts: StatusCounts) -> LocalizedText {
-        LocalizedText(
-            fr: "\(counts.pass) réussies, \(counts.warn) avertissements, \(counts.fail) échecs, \(counts.skip) non applicables, \(counts.error) erreurs"
-                + (counts.exempt > 0 ? ", \(counts.exempt) exemptées" : ""),
-            en: "\(counts.pass) passed, \(counts.warn) warnings, \(counts.fail) failed, \(counts.skip) skipped, \(counts.error) errors"
-                + (counts.exempt > 0 ? ", \(counts.exempt) exempt" : ""))
+        // French puts 0 and 1 in the singular, English only 1.
+        func fr(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count <= 1 ? one : many)" }
+        func en(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+        return LocalizedText(
+            fr: [fr(counts.pass, "réussie", "réussies"), fr(counts.warn, "avertissement", "avertissements"),
+                 fr(counts.fail, "échec", "échecs"), fr(counts.skip, "non applicable", "non applicables"),
+                 fr(counts.error, "erreur", "erreurs")].joined(separator: ", ")
+                + (counts.exempt > 0 ? ", " + fr(counts.exempt, "exemptée", "exemptées") : ""),
+            en: [en(counts.pass, "passed", "passed"), en(counts.warn, "warning", "warnings"),
+                 en(counts.fail, "failed", "failed"), en(counts.skip, "skipped", "skipped"),
+                 en(counts.error, "error", "errors")].joined(separator: ", ")
+                + (counts.exempt > 0 ? ", " + en(counts.exempt, "exempt", "exempt") : ""))
     }
 }
