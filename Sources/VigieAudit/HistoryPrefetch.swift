@@ -1,5 +1,5 @@
 import Foundation
-public import VigieCore
+import VigieCore
 import VigieGit
 
 /// How an audit reads the history.

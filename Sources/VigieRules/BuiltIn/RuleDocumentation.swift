@@ -1,4 +1,4 @@
-public import VigieCore
+import VigieCore
 
 /// The Markdown reference of every built-in rule (docs/rules.md), generated from the rules'
 /// own metadata, parameters and examples so the documentation cannot drift from the code.

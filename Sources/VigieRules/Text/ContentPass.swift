@@ -1,4 +1,4 @@
-public import VigieCore
+import VigieCore
 
 /// The one bounded read pass of the content scans (issue 14): the secret scan, the accessibility
 /// and open-data scans (through `BudgetedReader`) and the licence-header sample read the audited
