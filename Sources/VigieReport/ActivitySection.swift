@@ -1,4 +1,4 @@
-public import VigieCore
+import VigieCore
 
 /// The activity part of the Markdown scorecard, drawn from `facts.activity`: a 12-month sparkline
 /// and the contributors table (names escaped; absent with --anonymize).
