@@ -17,10 +17,10 @@ let strict: [SwiftSetting] = [
 // and a copied binary then needs neither installed. GSSAPI, which Debian ships shared only, is opened
 // on first use (CLazyGSSAPI); zlib stays shared (CZlib). The link uses lld, which searches archives
 // whatever their order on the command line (SwiftPM orders the targets' flags itself).
-// The list is what Debian 12's libgit2 1.5.1 is built with. Where one of those archives is missing
-// (another distribution: Ubuntu's libgit2 uses OpenSSL and llhttp), or with VIGIE_SHARED_LIBRARIES=1
-// (distribution packages that must follow libgit2's security updates; bench/fuzz.sh, which links by
-// hand), the shared libraries are linked instead, as pkg-config says.
+// The list is what Debian 12's libgit2 1.5.1 is built with. Where libgit2 is built otherwise or one
+// of those archives is missing (another distribution: Ubuntu's libgit2 uses OpenSSL and llhttp), or
+// with VIGIE_SHARED_LIBRARIES=1 (distribution packages that must follow libgit2's security updates;
+// bench/fuzz.sh, which links by hand), the shared libraries are linked instead, as pkg-config says.
 let libgit2Archives = ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8"]
 let cmarkArchives = ["cmark-gfm-extensions", "cmark-gfm"]
 let sharedLibraries: Bool = {
@@ -28,7 +28,10 @@ let sharedLibraries: Bool = {
     if Context.environment["VIGIE_SHARED_LIBRARIES"] == "1" { return true }
     let folders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"]
     let present = { (name: String) in folders.contains { FileManager.default.fileExists(atPath: "\($0)/lib\(name).a") } }
-    return !(libgit2Archives + cmarkArchives).allSatisfy(present)
+    // The libgit2 this list is for: built with mbedTLS and http-parser (its pkg-config file says so).
+    let pkgConfig = folders.lazy.compactMap { try? String(contentsOfFile: "\($0)/pkgconfig/libgit2.pc", encoding: .utf8) }.first ?? ""
+    let sameBuild = pkgConfig.contains("-lmbedtls") && pkgConfig.contains("-lhttp_parser")
+    return !(sameBuild && (libgit2Archives + cmarkArchives).allSatisfy(present))
     #else
     return true
     #endif
