@@ -9,7 +9,8 @@
 #                  lg2walk BARE odb none nohash (F, C floor) | lg2walk BARE commit none (D, default libgit2)
 #                  sh bench/git-activity.sh BARE (G: git log --format='%H %ae %at' | wc -l)
 #   B4 full audit  vigie audit BARE (default rule set), against F + lg2walk tree - 12 ms
-#   B6 start-up    vigie --version | lg2init (C, libgit2 init only) | /bin/true
+#   B6 start-up    vigie --version | lg2init noinit (C linked with libgit2, prints its version)
+#                  | lg2init (C, libgit2 init only) | /bin/true
 # All vigie runs: --as-of 2026-11-29 --format json >/dev/null. The bench-* rule sets are cut out of
 # rules/eig.yml into bench/work/rules/ at each run; if vigie rejects one, that benchmark is skipped.
 # Times: hyperfine -N (medians, --export-json) and bench/paired.py (alternating runs, median of
@@ -192,9 +193,10 @@ PY
 # ---- B6 start-up ------------------------------------------------------------------------------
 if want B6; then
     say "B6 start-up"
-    hf startup "vigie=$VIGIE --version" "lg2init=$INIT" "true=/bin/true"
-    paired startup "vigie=$VIGIE --version" "lg2init=$INIT" "true=/bin/true"
-    printf '{"vigie": %s, "lg2init": %s, "true": %s}\n' "$(rss_kib "$VIGIE" --version)" "$(rss_kib "$INIT")" "$(rss_kib /bin/true)" > "$res/startup.rss.json"
+    hf startup "vigie=$VIGIE --version" "lg2version=$INIT noinit" "lg2init=$INIT" "true=/bin/true"
+    paired startup "vigie=$VIGIE --version" "lg2version=$INIT noinit" "lg2init=$INIT" "true=/bin/true"
+    printf '{"vigie": %s, "lg2version": %s, "lg2init": %s, "true": %s}\n' "$(rss_kib "$VIGIE" --version)" \
+        "$(rss_kib "$INIT" noinit)" "$(rss_kib "$INIT")" "$(rss_kib /bin/true)" > "$res/startup.rss.json"
 fi
 
 for repo in $REPOS; do

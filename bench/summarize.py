@@ -42,12 +42,13 @@ if m:
     print("## B6 start-up\n")
     print("| command | median ms | `vigie --version` / this | peak RSS |")
     print("| --- | ---: | ---: | ---: |")
-    for k, label in {"vigie": "`vigie --version`", "lg2init": "`lg2init` (C: `git_libgit2_init` only)", "true": "`/bin/true`"}.items():
+    for k, label in {"vigie": "`vigie --version`", "lg2version": "`lg2init noinit` (C linked with libgit2: prints its version)",
+                     "lg2init": "`lg2init` (C: `git_libgit2_init` only)", "true": "`/bin/true`"}.items():
         print(f"| {label} | {ms(m.get(k))} | {'—' if k == 'vigie' else pr(p, f'vigie/{k}')} | {mib(rss.get(k))} |")
     v = m.get("vigie")
     if v is not None:
-        print(f"\nTarget `vigie --version` ≤ 10 ms: **{'met' if v <= 0.010 else 'missed'}** ({ms(v)} ms"
-              + ("" if v <= 0.010 else f", {v / 0.010:.1f}× the target") + ").\n")
+        print(f"\nTarget `vigie --version` ≤ 8 ms (issue 14): **{'met' if v <= 0.008 else 'missed'}** ({ms(v)} ms"
+              + ("" if v <= 0.008 else f", {v / 0.008:.1f}× the target") + ").\n")
 
 def corpus(repo):
     c = load(f"{repo}.corpus.json")
