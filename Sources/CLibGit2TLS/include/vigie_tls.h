@@ -8,13 +8,13 @@
  * mbedtls_x509_crt_parse_file: 52 M of its 62 M instructions, in every process, though only a fetch
  * of a remote repository ever needs it. libgit2 1.5.1 has no option or variable to skip it, so this
  * target takes the place of mbedtls_x509_crt_parse_file for libgit2: with libgit2 linked in (the
- * default on Linux, Package.swift), through the linker's --wrap; with Debian's shared libgit2
- * (VIGIE_DYNAMIC_LIBGIT2=1), by defining it in vigie's executable, which comes first in the dynamic
- * linker's search order. While deferring, it records the path and loads nothing; otherwise it calls
- * the real function. Before a
- * fetch, vigie stops deferring and hands the recorded path back to libgit2
- * (GIT_OPT_SET_SSL_CERT_LOCATIONS), which then parses it for real: only fetches pay. Were the
- * definition not used (another linker), nothing is recorded and nothing changes. */
+ * default on Debian 12, Package.swift), through the linker's --wrap; with a shared libgit2
+ * (VIGIE_SHARED_LIBRARIES=1, other systems), by defining it in vigie's executable, which comes first
+ * in the dynamic linker's search order. While deferring, it records the path and loads nothing;
+ * otherwise it calls the real function. Before a fetch, vigie stops deferring and hands the recorded
+ * path back to libgit2 (GIT_OPT_SET_SSL_CERT_LOCATIONS), which then parses it for real: only
+ * fetches pay. Were the definition not used (another linker), nothing is recorded and nothing
+ * changes. */
 
 /* The CA bundle path whose loading was deferred, or NULL if none was, and stop deferring: from now
  * on every call loads certificates for real. */
