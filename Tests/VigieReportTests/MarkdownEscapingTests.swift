@@ -40,6 +40,19 @@ struct MarkdownEscapingTests {
         #expect(escapeMarkdown("👩‍💻") == "👩‍💻")
     }
 
+    @Test("a combining mark does not hide markup from a Markdown parser, which reads scalars")
+    func combiningMarks() {
+        #expect(escapeMarkdown("*\u{301}bold*") == "\\*\u{301}bold\\*")
+        #expect(escapeMarkdown("[\u{20DD}x](y)") == "\\[\u{20DD}x\\](y)")
+    }
+
+    @Test("a lone carriage return is a space; WWW. in capitals is an autolink too")
+    func carriageReturnAndCapitals() {
+        #expect(escapeMarkdown("a\rb\r\n\nc") == "a b  c")
+        #expect(escapeMarkdown("WWW.evil.example") == "WWW\\.evil.example")
+        #expect(escapeMarkdown("awww.x") == "awww\\.x")
+    }
+
     @Test("plain French text is unchanged apart from its colons")
     func plainText() {
         #expect(escapeMarkdown("Déclaration d’accessibilité") == "Déclaration d’accessibilité")

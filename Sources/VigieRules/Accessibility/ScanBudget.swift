@@ -165,21 +165,6 @@ struct FolderFilter: Sendable {
 }
 
 extension SnapshotEntry {
-    /// The extension of the file name, lowercased, without the dot; nil when there is none.
-    var lowercasedExtension: String? {
-        let name = self.name
-        // Asked of every file by several scans: an ASCII name is cut as bytes (95 M instructions of
-        // Character searching and lowercasing on git/git before).
-        if !name.utf8.contains(where: { $0 >= 0x80 }) {
-            guard let dot = name.utf8.lastIndex(of: 0x2E), dot != name.utf8.startIndex else { return nil }
-            let suffix = name.utf8[name.utf8.index(after: dot)...]
-            guard suffix.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(Substring(suffix)) }
-            return String(decoding: suffix.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-        }
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return name[name.index(after: dot)...].lowercased()
-    }
-
     /// A regular file or an executable one (not a symlink or a submodule).
     var isRegularFile: Bool { kind == .file || kind == .executable }
 }

@@ -98,11 +98,12 @@ public struct SecretScan: Sendable {
 
     /// The files the scan may read, likeliest first (.env, keys, configuration), each group in path
     /// order (deterministic), with the counts of the files skipped by name and binary by extension.
-    static func candidates(_ snapshot: RepositorySnapshot, _ conventions: SecretConventions)
+    /// `among`: only these entries (in tree order), for a caller that wants few of them.
+    static func candidates(_ snapshot: RepositorySnapshot, _ conventions: SecretConventions, among: [SnapshotEntry]? = nil)
         -> (ordered: [(entry: SnapshotEntry, path: SnapshotEntryPath)], binary: Int, skipped: Int) {
         var binary = 0, skipped = 0
         var candidates: [(entry: SnapshotEntry, path: SnapshotEntryPath)] = []
-        for entry in snapshot.entries where entry.kind == .file || entry.kind == .executable {
+        for entry in among ?? snapshot.entries where entry.kind == .file || entry.kind == .executable {
             let path = SnapshotEntryPath(entry.path)
             if conventions.skip.matches(path) {
                 skipped += 1
