@@ -1,3 +1,4 @@
+import Dispatch
 public import VigieLicenceText
 import VigieCore
 import Yams
@@ -166,13 +167,28 @@ public struct RuleData: Sendable {
 
     /// `precomputedPhrases`: false to build every fingerprint phrase's words here (the tests compare both).
     static func load(from sources: RuleSources, precomputedPhrases: Bool) throws(ConfigurationErrors) -> RuleData {
-        var errors: [ConfigurationError] = []
-        let reader = { (name: String) in sources.fileOrFirstPlace("data/" + name).reader() }
-        let fingerprints = loadFingerprints(reader("licences.yml"), precomputedPhrases: precomputedPhrases, errors: &errors)
-        let policy = loadPolicy(reader("french-licences.yml"), errors: &errors)
-        let files = loadFiles(reader("files.yml"), errors: &errors)
-        let activity = loadActivity(reader("activity.yml"), errors: &errors)
-        let sections = loadSections(from: sources, errors: &errors)
+        // Two halves on two cores: the licence fingerprints (a third of the load) and the other files.
+        // They share nothing but `sources` (each half makes its own readers), and every command loads
+        // its rule data before starting threads of its own, so the second core is idle then (issue 14).
+        // The errors keep the file order of a sequential load.
+        let halves = LoadHalves()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let reader = { (name: String) in sources.fileOrFirstPlace("data/" + name).reader() }
+            var errors: [ConfigurationError] = []
+            if half == 0 {
+                let fingerprints = loadFingerprints(reader("licences.yml"), precomputedPhrases: precomputedPhrases, errors: &errors)
+                halves.fingerprints = (fingerprints, errors)
+            } else {
+                let policy = loadPolicy(reader("french-licences.yml"), errors: &errors)
+                let files = loadFiles(reader("files.yml"), errors: &errors)
+                let activity = loadActivity(reader("activity.yml"), errors: &errors)
+                let sections = loadSections(from: sources, errors: &errors)
+                halves.others = (policy, files, activity, sections, errors)
+            }
+        }
+        guard let (fingerprints, fingerprintErrors) = halves.fingerprints, let (policy, files, activity, sections, otherErrors) = halves.others
+        else { preconditionFailure("concurrentPerform returned before both halves of the rule data were loaded") }
+        let errors = fingerprintErrors + otherErrors
         guard errors.isEmpty, let (fingerprints, licenceMatching) = fingerprints, let policy, let files, let activity else {
             throw ConfigurationErrors(errors)
         }
@@ -327,4 +343,12 @@ public struct RuleData: Sendable {
         return ActivityConventions(botPatternSources: bots, noreplyPatternSources: noreply, semverSource: semver,
                                    inactivePhrases: phrases.map(TextNormalizer.normalizedBytes))
     }
+}
+
+/// The two halves of `RuleData.load`, each written by one worker of `concurrentPerform` (which returns
+/// only when both are done, so the writes happen before the reads): the compiler cannot see that
+/// each slot has one writer.
+private final class LoadHalves: @unchecked Sendable {
+    var fingerprints: (([LicenceFingerprint], LicenceMatching)?, [ConfigurationError])?
+    var others: (LicencePolicy?, FileConventions?, ActivityConventions?, [ObjectIdentifier: any Sendable], [ConfigurationError])?
 }
