@@ -7,6 +7,12 @@
 #                                                        G = git log --format='%H %ae %at' HEAD | wc -l
 #   full   vigie audit M (default rule set)           vs F, G
 #   head   vigie audit M --select licence --select readme   vs licensee detect (on a `git archive HEAD` copy)
+#                                                        R1, R2 = lg2read M 1|2 (C, libgit2: reading the blobs of
+#                                                        the documents and programs licence.data searches, on
+#                                                        one and two threads: the floor of reading them)
+#   self   vigie audit SELF (vigie's own repository, a bare clone of this checkout's HEAD)
+#          vs R1, R2 = lg2read SELF 1|2 (every blob of the tree, as the self audit reads them all)
+#          and A = git archive HEAD -o /dev/null (git reading the whole tree)
 #   cg     vigie audit Mcg, Mcg = a local mirror copy with a commit-graph (git's default, GDA2)
 #          vs F on M (no graph) and F on Mcg1 (a gen-1 graph, which libgit2 1.5.1's revwalk uses)
 # With BENCH_BASE=/path/to/old/vigie, the old binary runs in the same rounds (before/after).
@@ -19,7 +25,7 @@
 #   MIRRORS=/work/.mirror   each repository is $MIRRORS/NAME/repo (or repo/.git)
 #   VIGIE=.build-bench/release/vigie   the binary measured (BENCH_BUILD=1 builds it first)
 #   BENCH_BASE=                         an older binary measured alongside
-#   BENCH_RUNS=7 BENCH_WARMUP=1 BENCH_ONLY="walk full head cg" BENCH_CALLGRIND=1 BENCH_CALLGRIND_REPO=curl+curl
+#   BENCH_RUNS=7 BENCH_WARMUP=1 BENCH_ONLY="walk full head cg self" BENCH_CALLGRIND=1 BENCH_CALLGRIND_REPO=curl+curl
 #   BENCH_AS_OF=2026-11-30 BENCH_OUT=bench/work/real
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,7 +35,7 @@ MIRRORS=${MIRRORS:-/work/.mirror}
 REPOS=${BENCH_REAL_REPOS:-psf+requests curl+curl git+git rails+rails}
 RUNS=${BENCH_RUNS:-7}
 WARMUP=${BENCH_WARMUP:-1}
-ONLY=" ${BENCH_ONLY:-walk full head cg} "
+ONLY=" ${BENCH_ONLY:-walk full head cg self} "
 CG=${BENCH_CALLGRIND:-1}
 CG_REPO=${BENCH_CALLGRIND_REPO:-curl+curl}
 AS_OF=${BENCH_AS_OF:-2026-11-30}
@@ -49,6 +55,13 @@ LG2="$work/lg2walk"
 if [ ! -x "$LG2" ] || [ "$here/yardsticks/lg2walk.c" -nt "$LG2" ]; then
     gcc -O2 -pthread -o "$LG2" "$here/yardsticks/lg2walk.c" $(pkg-config --cflags --libs libgit2)
 fi
+READ="$work/lg2read"
+if [ ! -x "$READ" ] || [ "$here/yardsticks/lg2read.c" -nt "$READ" ]; then
+    gcc -O2 -pthread -o "$READ" "$here/yardsticks/lg2read.c" $(pkg-config --cflags --libs libgit2)
+fi
+# The extensions of rules/data/open_data.yml's `documents` and `code` (with `config_extensions`): the
+# files licence.data searches for a data publication, whichever folder they are in (an upper bound).
+SEARCHED="md markdown rst txt adoc html htm py r rmd ipynb js mjs cjs ts sh bash sql go rb java scala jl php yml yaml toml cfg"
 command -v licensee >/dev/null || echo "licensee missing (apt-get install ruby-licensee): the head/licensee column is skipped" >&2
 
 paired() { local out=$1; shift; python3 "$here/paired.py" --runs "$RUNS" --warmup "$WARMUP" --out "$out" "$@"; }
@@ -98,6 +111,7 @@ for name in $REPOS; do
             fi
             cmds+=("licensee=licensee detect $tree")
         fi
+        cmds+=("R1=$READ $M 1 1048576 $SEARCHED" "R2=$READ $M 2 1048576 $SEARCHED")
         [ -n "$BASE" ] && cmds+=("base=$(audit "$BASE" "$M" "--select licence --select readme")")
         paired "$out/head.json" "${cmds[@]}"
         rss $VIGIE audit "$M" --as-of "$AS_OF" --format json --select licence --select readme >"$out/head.rss"
@@ -130,4 +144,13 @@ for name in $REPOS; do
         done
     fi
 done
+if want self; then
+    say "vigie's own repository"
+    self="$work/real-copies/self.git"
+    rm -rf "$self"
+    git clone -q --bare --no-local "$root" "$self"
+    mkdir -p "$res/self"
+    paired "$res/self/self.json" "self=$(audit "$VIGIE" "$self")" "R1=$READ $self 1" "R2=$READ $self 2" \
+        "A=git --git-dir=$self archive HEAD -o /dev/null"
+fi
 python3 "$here/real_summary.py" "$res" $REPOS | tee "$res/summary.md"

@@ -79,6 +79,9 @@ rows = [
     ("full audit peak RSS / F's", lambda n: rss_ratio(n, "full.rss", "F.rss")),
     ("head scan, whole process", lambda n: ms(n, "head", "head")),
     ("head scan / `licensee detect`", lambda n: ratio(n, "head", "head", "licensee")),
+    ("reading the files it searches (`lg2read`, 1 thread)", lambda n: ms(n, "head", "R1")),
+    ("reading the files it searches (`lg2read`, 2 threads)", lambda n: ms(n, "head", "R2")),
+    ("head scan / reading them on 2 threads", lambda n: ratio(n, "head", "head", "R2")),
     ("with a commit-graph: full audit / F (no graph)", lambda n: ratio(n, "cg", "full_cg", "F")),
     ("with a commit-graph: full audit / F (gen-1 graph)", lambda n: ratio(n, "cg", "full_cg", "F_cg1")),
     ("with a commit-graph: walk / F (no graph)", lambda n: between(n, "cg", "walk_cg", "F")),
@@ -100,3 +103,16 @@ for label, cell in rows:
     if all(c == "—" for c in cells):
         continue
     print(f"| {label} | " + " | ".join(cells) + " |")
+
+# vigie's own repository (BENCH_ONLY=self): the whole audit beside reading every blob of its tree.
+own = load("self", "self")
+if own:
+    c = own["commands"]
+    print()
+    print("| vigie's own repository | median |")
+    print("|---|---|")
+    print(f"| `vigie audit` (whole process) | {c['self']['median_wall'] * 1000:.0f} ms |")
+    for key, label in (("R1", "reading every blob (`lg2read`, 1 thread)"), ("R2", "reading every blob (`lg2read`, 2 threads)"),
+                       ("A", "`git archive HEAD -o /dev/null`")):
+        if key in c:
+            print(f"| {label} | {c[key]['median_wall'] * 1000:.0f} ms; vigie / this: {ratio('self', 'self', 'self', key)} |")
