@@ -173,30 +173,23 @@ public struct RuleData: Sendable {
         // The errors keep the file order of a sequential load.
         let halves = LoadHalves()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let reader = { (name: String) in sources.fileOrFirstPlace("data/" + name).reader() }
-            var errors: [ConfigurationError] = []
             if half == 0 {
-                let fingerprints = loadFingerprints(reader("licences.yml"), precomputedPhrases: precomputedPhrases, errors: &errors)
-                halves.fingerprints = (fingerprints, errors)
+                halves.loadFingerprints(sources, precomputedPhrases: precomputedPhrases)
             } else {
-                let policy = loadPolicy(reader("french-licences.yml"), errors: &errors)
-                let files = loadFiles(reader("files.yml"), errors: &errors)
-                let activity = loadActivity(reader("activity.yml"), errors: &errors)
-                let sections = loadSections(from: sources, errors: &errors)
-                halves.others = (policy, files, activity, sections, errors)
+                halves.loadOthers(sources)
             }
         }
-        guard let (fingerprints, fingerprintErrors) = halves.fingerprints, let (policy, files, activity, sections, otherErrors) = halves.others
-        else { preconditionFailure("concurrentPerform returned before both halves of the rule data were loaded") }
-        let errors = fingerprintErrors + otherErrors
-        guard errors.isEmpty, let (fingerprints, licenceMatching) = fingerprints, let policy, let files, let activity else {
+        let errors = halves.fingerprintErrors + halves.otherErrors
+        guard errors.isEmpty, let (fingerprints, licenceMatching) = halves.fingerprints, let policy = halves.policy,
+              let files = halves.files, let activity = halves.activity else {
             throw ConfigurationErrors(errors)
         }
+        let sections = halves.sections
         return RuleData(fingerprints: fingerprints, licenceMatching: licenceMatching, policy: policy, files: files, activity: activity,
                         sections: sections)
     }
 
-    private static func loadFingerprints(_ reader: YAMLReader, precomputedPhrases: Bool,
+    fileprivate static func loadFingerprints(_ reader: YAMLReader, precomputedPhrases: Bool,
                                          errors: inout [ConfigurationError]) -> ([LicenceFingerprint], LicenceMatching)? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
@@ -268,7 +261,7 @@ public struct RuleData: Sendable {
                                scopes: scopes, statementWords: statementWords)
     }
 
-    private static func loadPolicy(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> LicencePolicy? {
+    fileprivate static func loadPolicy(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> LicencePolicy? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "source", "allowed", "older_versions", "data", "aliases", "no_open_licence"], in: "the file")
@@ -293,7 +286,7 @@ public struct RuleData: Sendable {
                              noOpenLicence: Set(noOpenLicence.map { $0.lowercased() }))
     }
 
-    private static func loadFiles(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> FileConventions? {
+    fileprivate static func loadFiles(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> FileConventions? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "licence_names", "readme_names", "reuse_folder", "data_folders", "data_extensions"], in: "the file")
@@ -306,7 +299,7 @@ public struct RuleData: Sendable {
                                dataFolders: lower("data_folders"), dataExtensions: lower("data_extensions"))
     }
 
-    private static func loadActivity(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> ActivityConventions? {
+    fileprivate static func loadActivity(_ reader: YAMLReader, errors: inout [ConfigurationError]) -> ActivityConventions? {
         defer { errors += reader.errors }
         guard let root = reader.load(), let pairs = reader.mapping(root, what: "the file") else { return nil }
         reader.checkKeys(pairs, allowed: ["schema_version", "bot_patterns", "noreply_patterns", "inactive_phrases", "semver_pattern"], in: "the file")
@@ -349,6 +342,32 @@ public struct RuleData: Sendable {
 /// only when both are done, so the writes happen before the reads): the compiler cannot see that
 /// each slot has one writer.
 private final class LoadHalves: @unchecked Sendable {
-    var fingerprints: (([LicenceFingerprint], LicenceMatching)?, [ConfigurationError])?
-    var others: (LicencePolicy?, FileConventions?, ActivityConventions?, [ObjectIdentifier: any Sendable], [ConfigurationError])?
+    private(set) var fingerprints: ([LicenceFingerprint], LicenceMatching)?
+    private(set) var fingerprintErrors: [ConfigurationError] = []
+    private(set) var policy: LicencePolicy?
+    private(set) var files: FileConventions?
+    private(set) var activity: ActivityConventions?
+    private(set) var sections: [ObjectIdentifier: any Sendable] = [:]
+    private(set) var otherErrors: [ConfigurationError] = []
+
+    /// The first half: `licences.yml`.
+    func loadFingerprints(_ sources: RuleSources, precomputedPhrases: Bool) {
+        var errors: [ConfigurationError] = []
+        fingerprints = RuleData.loadFingerprints(Self.reader(sources, "licences.yml"), precomputedPhrases: precomputedPhrases, errors: &errors)
+        fingerprintErrors = errors
+    }
+
+    /// The second half: every other file, in the order of a sequential load.
+    func loadOthers(_ sources: RuleSources) {
+        var errors: [ConfigurationError] = []
+        policy = RuleData.loadPolicy(Self.reader(sources, "french-licences.yml"), errors: &errors)
+        files = RuleData.loadFiles(Self.reader(sources, "files.yml"), errors: &errors)
+        activity = RuleData.loadActivity(Self.reader(sources, "activity.yml"), errors: &errors)
+        sections = RuleData.loadSections(from: sources, errors: &errors)
+        otherErrors = errors
+    }
+
+    private static func reader(_ sources: RuleSources, _ name: String) -> YAMLReader {
+        sources.fileOrFirstPlace("data/" + name).reader()
+    }
 }
