@@ -13,6 +13,13 @@ trap '$SUDO env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq vigie >/dev
 
 [ "$(command -v vigie)" = /usr/bin/vigie ] || { echo "check-deb: vigie is not /usr/bin/vigie" >&2; exit 1; }
 /usr/bin/vigie --version
+# The release binary carries libgit2, its dependencies and cmark-gfm (Package.swift links them in for
+# release builds only; the tests' debug build links the shared ones): none may be needed from outside,
+# unless the package was built against them (VIGIE_SHARED_LIBRARIES=1).
+if [ "${VIGIE_SHARED_LIBRARIES:-0}" != 1 ]; then
+    shared="$(ldd /usr/bin/vigie | awk '{print $1}' | grep -E '^lib(git2|mbedtls|mbedx509|mbedcrypto|ssh2|crypto|http_parser|pcre2-8|cmark-gfm|gssapi_krb5)[.-]' || true)"
+    [ -z "$shared" ] || { echo "check-deb: the release binary needs shared libraries it should carry: $shared" >&2; exit 1; }
+fi
 # No toolchain, no source tree: run from an empty folder with PATH reduced to the system's.
 repository="$PWD"
 scratch="$(mktemp -d)"
