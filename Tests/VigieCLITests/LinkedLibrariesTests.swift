@@ -3,9 +3,11 @@ import Foundation
 import Testing
 import VigieTestSupport
 
-/// The built `vigie` loads libgit2, its dependencies and cmark-gfm from itself, and GSSAPI only on
+/// A release `vigie` loads libgit2, its dependencies and cmark-gfm from itself, and GSSAPI only on
 /// first use (Package.swift, docs/architecture.md#libraries-linked-in): a module map that links a
-/// shared library again would bring back 6 ms of every start, silently.
+/// shared library again would bring back 6 ms of every start, silently. The tests run a debug build,
+/// which links Debian's shared libraries (the statically linked debug build crashed): here the binary
+/// must be linked the way it says it was built; `scripts/check-deb.sh` checks the release binary.
 @Suite("Libraries linked into the binary")
 struct LinkedLibrariesTests {
     @Test("the binary needs no shared libgit2, mbedTLS, libssh2, libcrypto, cmark-gfm or GSSAPI, unless built to")
