@@ -40,7 +40,7 @@ let sharedLibraries: Bool = {
 /// Release builds only: a debug build (the tests) that linked them with lld crashed about one run in
 /// two when it released its rule data (`vigie audit --rules /absent`; a memory corruption, not
 /// found under ThreadSanitizer, not seen in a release build nor in a debug build with the shared
-/// libraries; docs/architecture.md#libraries-linked-in). The tests check the release binary's links.
+/// libraries; docs/architecture.md#libraries-linked-in). scripts/check-deb.sh checks the release binary's links.
 func linkedIn(_ archives: [String]) -> [LinkerSetting] {
     [.unsafeFlags(["-use-ld=lld"] + archives.flatMap { ["-Xlinker", "-l:lib\($0).a"] }, .when(configuration: .release))]
 }

@@ -50,16 +50,16 @@ public struct SecretMask: Sendable {
     private static func valuesOfFilesRead(_ snapshot: RepositorySnapshot, conventions: SecretConventions, limits: SecretScan.Limits) -> [String] {
         let scanner = SecretScanner(conventions)
         let read = Set(snapshot.entriesRead.map(\.path))
-        // The files read and the `.env` files first, then the scan's filters and order over them: the
-        // same files in the same order as filtering the whole ordered list (the filter keeps tree order
-        // within each group), without ordering the whole tree (31 M instructions on git/git, issue 14).
+        // Only the files read and the `.env` files are scanned: they are picked first, then the scan's
+        // filters and order apply to them alone. The same files in the same order as filtering the
+        // whole ordered list (the filter keeps tree order within each group), without ordering the
+        // whole tree (31 M instructions on git/git, issue 14).
         let relevant = snapshot.entries.filter { read.contains($0.path) || SecretScan.isEnvFile(SnapshotEntryPath($0.path), conventions) }
         var values: [String] = []
         var total = 0
         for (entry, path) in SecretScan.candidates(snapshot, conventions, among: relevant).ordered {
             let isEnv = SecretScan.isEnvFile(path, conventions)
-            guard read.contains(entry.path) || isEnv,
-                  let size = snapshot.size(of: entry), size <= Int64(limits.maxFileBytes), total + Int(size) <= limits.maxTotalBytes,
+            guard let size = snapshot.size(of: entry), size <= Int64(limits.maxFileBytes), total + Int(size) <= limits.maxTotalBytes,
                   let bytes = try? snapshot.bytes(of: entry, cap: Int64(limits.maxFileBytes)) else { continue }
             total += bytes.count
             guard let decoded = snapshot.decoded(entry, bytes: bytes) else { continue }
